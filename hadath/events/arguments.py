@@ -1,0 +1,99 @@
+"""Who did it, and to whom: the actor and recipient of a trigger, read off the clause around it.
+
+- actor: the subject right after the trigger (verb-subject order, and the agent genitive of a
+  verbal noun: "زيارة قآاني", "اتفاقيات بغداد"), else the nearest subject before it in the
+  sentence (subject-verb order, or a subject stated earlier: "الحشد الشعبي اعلن انه …"); inside a
+  quotation, a first-person verb ("التقيت", "نحث") is the speaker's act;
+- recipient: the first mention after the trigger that follows one of the trigger's prepositions
+  (مع، على، ضد، إلى …), or its direct object;
+- coordinated mentions ("سوريا وروسيا", "روسيا وإيران والرئيس السوري") are all coded.
+A mention right after a preposition is never a subject.
+"""
+from __future__ import annotations
+
+from ..text.normalize import fold
+from .field import FieldIndex, Located
+
+PREPOSITIONS = frozenset(fold(p) for p in (
+    "مع", "على", "ضد", "إلى", "بحق", "من", "عن", "في", "لدى", "تجاه", "بين", "حول", "نحو", "عبر",
+    "أمام", "خلال", "منذ", "بعد", "قبل", "عند", "لصالح", "باسم", "إزاء"))
+_CLITIC_PREPS = ("بال", "لل", "وبال", "ولل", "فبال", "كال")
+_SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                      "الخميس", "الجمعة", "السبت", "قد", "رسميا", "أيضا", "مجددا", "كذلك",
+                                      "بدوره", "بدورها", "بشدة", "غدا", "الماضي", "،", ",", "(", ")"))
+_SUBJECT_REACH = 3  # tokens between a verb and its subject (adverbs, day names)
+_OBJECT_REACH = 14  # tokens between a trigger and its recipient
+
+
+def preposition(fi: FieldIndex, m: Located) -> str | None:
+    """The preposition governing a mention: the token before it, or a clitic (بالعراق، للعراق)."""
+    if m.start > 0 and fi.words[m.start - 1] in PREPOSITIONS:
+        return fi.words[m.start - 1]
+    first = fi.words[m.start]
+    for clitic in _CLITIC_PREPS:
+        if first.startswith(clitic):
+            return "ل" if "لل" in clitic else clitic.lstrip("وف")[0]
+    return None
+
+
+def coordinated(fi: FieldIndex, m: Located) -> list[Located]:
+    """The mention and those joined to it by و ("سوريا وروسيا")."""
+    out = [m]
+    while True:
+        nxt = next((x for x in fi.mentions if x.start == out[-1].end and fi.words[x.start].startswith("و")), None)
+        if nxt is None:
+            return out
+        out.append(nxt)
+
+
+def _first_person(word: str) -> bool:
+    """"التقيت", "التقينا", "نحث", "أطالب": a verb whose subject is the one speaking."""
+    return word.endswith(("ت", "نا")) or word[:1] in ("ن", "ا")
+
+
+def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None) -> list[Located] | None:
+    """The actor mentions of a trigger at tokens [start, end), or None (the speaker of a quote is
+    the caller's fallback)."""
+    lo, hi = sent
+    if quote_span is not None:
+        lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
+        if _first_person(fi.words[start]):
+            return None
+    j = end
+    while j < hi and j - end <= _SUBJECT_REACH:
+        m = fi.mention_at(j)
+        if m is not None:
+            return coordinated(fi, m) if preposition(fi, m) is None else _before(fi, start, lo)
+        if fi.words[j] not in _SKIP:
+            break
+        j += 1
+    return _before(fi, start, lo)
+
+
+def _before(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+    cands = [m for m in fi.mentions if lo <= m.start and m.end <= start and preposition(fi, m) is None]
+    if not cands:
+        return None
+    last = cands[-1]
+    # "سوريا وروسيا" before the verb: start from the first of a coordinated run
+    head = last
+    for m in reversed(cands[:-1]):
+        if m.end == head.start and fi.words[head.start].startswith("و"):
+            head = m
+        else:
+            break
+    return coordinated(fi, head)
+
+
+def recipient(fi: FieldIndex, start: int, end: int, hi: int, preps: tuple[str, ...],
+              taken: set[int]) -> list[Located]:
+    limit = min(hi, end + _OBJECT_REACH)
+    for m in fi.mentions:
+        if m.start < end or m.start >= limit or m.start in taken:
+            continue
+        p = preposition(fi, m)
+        if p is not None and p in preps:
+            return coordinated(fi, m)
+        if p is None and "obj" in preps:
+            return coordinated(fi, m)
+    return []

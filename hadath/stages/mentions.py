@@ -1,0 +1,156 @@
+"""Actor mentions: lexicon matches composed into phrases, each coded to a country and sector.
+
+Resolution order for a phrase's code: the person's lexicon role on the publication date, the
+organisation's fixed code, the nisba ("العراقي"), a state named inside the phrase ("سفير العراق",
+"في العراق"), and last the article's dominant state for generic institutions ("وزارة الدفاع",
+"الحكومة", "المدنيين") — the convention of the gold coding, flagged by a lower confidence.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..actors.phrase import Phrase, PhraseBuilder, items
+from ..actors.vocab import given_names, function_words, trigger_words
+from ..doc import Doc, Mention
+from ..lexicon.entries import NON_STATE_CODES, load
+from ..pipeline import stage
+from .text import FIELDS
+
+# Sectors of unnamed perpetrators and unknown actors have no country (GOLD.md conventions).
+_NO_COUNTRY_SECTORS = frozenset({"UAF", "UNK"})
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    code: str | None
+    sector: str | None
+    kind: str
+    provenance: str
+    confidence: float
+    entry: str | None = None
+    name_en: str | None = None
+    wikidata: str | None = None
+    key: str = ""
+
+
+@lru_cache(maxsize=1)
+def builder() -> PhraseBuilder:
+    return PhraseBuilder(function_words(), given_names(), trigger_words())
+
+
+def dominant_country(phrases_by_field: dict[str, list[Phrase]], found_by_field: dict) -> str | None:
+    """The state the article is mostly about: the most named state (title counts double)."""
+    votes: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    order = 0
+    for fld in FIELDS:
+        weight = 2 if fld == "title" else 1
+        for it in found_by_field[fld].values():
+            e = it.entry
+            if e.kind in ("country", "capital", "seat", "nisba") and e.code and e.code not in NON_STATE_CODES:
+                votes[e.code] += weight
+                first.setdefault(e.code, order)
+                order += 1
+    if not votes:
+        return None
+    return max(votes, key=lambda c: (votes[c], -first[c]))
+
+
+def code_phrase(p: Phrase, published: str | None, dominant: str | None, key: str = "") -> Coded:
+    """Code and sector of a phrase; ``key`` is the clustering key of a title or institution
+    phrase (its folded words), which only the caller, holding the tokens, can spell."""
+    head = p.head.entry if p.head else None
+    if p.side:
+        e = p.nisba.entry
+        return Coded(e.code, "GOV", "state", "rule:side+nisba", 0.85, e.code, e.name_en, key=f"state:{e.code}")
+    if p.person is not None:
+        e = p.person.entry
+        code, sector = e.at(published)
+        if p.former:
+            sector = "ELI"
+        conf = 0.95 if e.kind == "person" else 0.85
+        return Coded(code, sector, "person", f"lexicon:person:{e.ref}", conf, e.ref, e.name_en, e.wikidata,
+                     f"person:{e.ref}")
+    if head.kind in ("country", "capital", "seat"):
+        return Coded(head.code, "GOV", "state", f"lexicon:{head.kind}:{head.code}", 0.9, head.code, head.name_en,
+                     key=f"state:{head.code}")
+    if head.kind == "org":
+        code = head.code or _place_code(p)
+        return Coded(code, head.sector, "org", f"lexicon:org:{head.ref}", 0.9, head.ref, head.name_en, head.wikidata,
+                     f"org:{head.ref}")
+    # A title or an institution: sector from the title, else from the institutions it names.
+    sector = head.sector or next((it.entry.sector for it in p.parts if it.entry.sector), None)
+    orgs = [it.entry for it in p.parts if it.entry.kind == "org" and it.entry.code]
+    code = _place_code(p) or (orgs[0].code if orgs else None)
+    kind = "role" if head.kind == "role" else "institution"
+    provenance = f"rule:{kind}-phrase"
+    confidence = 0.85
+    if p.former and kind == "role":
+        sector = "ELI"
+    if sector in _NO_COUNTRY_SECTORS:
+        code = None
+    elif code is None and dominant is not None:
+        code, provenance, confidence = dominant, provenance + "+dominant-country", 0.6
+    if kind == "role" and p.name is not None:
+        kind, provenance = "person", provenance + "+name"
+    if sector is None and kind in ("role", "person"):
+        sector = "GOV"  # a title naming no institution ("الرئيس", "رئيس") is an executive office
+    return Coded(code, sector, kind, provenance, confidence, key=f"{kind}:{key}")
+
+
+def _place_code(p: Phrase) -> str | None:
+    if p.nisba is not None:
+        return p.nisba.entry.code
+    return p.country.code if p.country is not None else None
+
+
+@stage("mentions", requires=("tokens",), provides=("mentions",))
+def build():
+    lex = load()
+    pb = builder()
+
+    def run(doc: Doc) -> Doc:
+        found = {fld: items(doc.tokens[fld], lex.matcher) for fld in FIELDS}
+        phrases = {fld: pb.phrases(doc.tokens[fld], found[fld]) for fld in FIELDS}
+        dominant = dominant_country(phrases, found)
+        out = []
+        for fld in FIELDS:
+            toks = doc.tokens[fld]
+            for p in phrases[fld]:
+                c = code_phrase(p, doc.published, dominant, _key_words(toks, p))
+                span = doc.raw_span(fld, toks[p.start].start, toks[p.end - 1].end)
+                out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance,
+                                   c.confidence, c.entry, c.name_en, c.wikidata, c.key))
+                out.extend(_nested(doc, fld, toks, p, dominant))
+        doc.mentions = out
+        return doc
+
+    return run
+
+
+def _nested(doc: Doc, fld: str, toks, p: Phrase, dominant: str | None) -> list[Mention]:
+    """Institutions and organisations named inside a phrase are actors of their own ("فيلق
+    القدس" in "قائد فيلق القدس", "البرلمان العراقي" in "رئيس لجنة … في البرلمان العراقي"); they
+    take the phrase's nisba or state, and their span takes the nisba when it follows them."""
+    out = []
+    for it in p.parts[1:]:
+        if it.entry.kind not in ("institution", "org"):
+            continue
+        sub = Phrase(it.start, it.end, it, [it], nisba=p.nisba, country=p.country)
+        c = code_phrase(sub, doc.published, dominant, _key_words(toks, sub))
+        end = p.nisba.end if p.nisba is not None and p.nisba.start == it.end else it.end
+        span = doc.raw_span(fld, toks[it.start].start, toks[end - 1].end)
+        out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance + "+nested",
+                           c.confidence, c.entry, c.name_en, c.wikidata, c.key))
+    return out
+
+
+def _key_words(toks, p: Phrase) -> str:
+    """A personal name when the phrase has one, else the head's words without clitics."""
+    if p.name is not None:
+        return " ".join(t.text for t in toks[p.name[0]:p.name[1]])
+    if p.head is None:
+        return ""
+    return p.head.entry.ref or " ".join(t.text for t in toks[p.head.start:p.head.end])
