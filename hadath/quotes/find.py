@@ -67,6 +67,22 @@ def _sentence(doc: Doc, fld: str, pos: int) -> tuple[int, int]:
     return 0, len(doc.field_text(fld))
 
 
+def _is_name(quote: tuple[int, int], mentions: list[Mention]) -> bool:
+    a, b = quote
+    return any(m.span.start <= a and b <= m.span.end for m in mentions)
+
+
+def _run_end(m: Mention, mentions: list[Mention]) -> int:
+    """The end of a run of coordinated mentions ("سوريا وروسيا") starting with ``m``."""
+    end = m.span.end
+    for x in mentions:
+        if x.span.start > end + 2:
+            break
+        if x.span.start >= end and x.span.start - end <= 2:
+            end = x.span.end
+    return end
+
+
 def _speaker_after(cue: Cue, mentions: list[Mention], limit: int) -> Mention | None:
     for m in mentions:
         if cue.end <= m.span.start <= cue.end + _SPEAKER_GAP and m.span.start < limit:
@@ -103,6 +119,10 @@ class QuoteFinder:
                 continue
             limit = min(x for x in (that, opening[0] if opening else None, stop) if x is not None)
             m = _speaker_after(cue, mentions, limit) or _speaker_before(cue, mentions, s_start)
+            if opening is not None and _is_name(opening, mentions):
+                opening = None  # «الجزيرة», "بي بي سي": a quoted name, not speech
+                if that is None and cue.kind != "claim":
+                    continue
             if that is not None and (opening is None or that < opening[0] - 3):
                 start, end, kind = that, stop, "reported"
                 if opening is not None and opening[0] < stop:
@@ -114,8 +134,8 @@ class QuoteFinder:
             else:  # a claim without أن: what follows the subject
                 if m is None or m.span.start < cue.end:
                     continue
-                start, end, kind = m.span.end, stop, "reported"
-            speaker = self.participant_of(m) if m is not None else (previous if cue.kind.startswith("continue") or cue.kind == "say" and m is None else None)
+                start, end, kind = _run_end(m, mentions), stop, "reported"
+            speaker = self._speaker(raw, cue, m, limit, previous, fld)
             text = raw[start:end].rstrip(" .،,")
             if len(text.split()) < 2:
                 continue
@@ -132,6 +152,23 @@ class QuoteFinder:
                 previous = q.speaker or previous
         quotes.sort(key=lambda x: x[0])
         return [q for _, q in quotes], previous
+
+    def _speaker(self, raw: str, cue: Cue, m: Mention | None, limit: int, previous: Participant | None,
+                 fld: str) -> Participant | None:
+        """The mention found, else: no subject written between the cue and the claim ("وأضاف أن",
+        "وأضاف: “…”") continues the previous speaker; a subject no lexicon knows is kept as
+        written, uncoded, so that the reader still sees who spoke."""
+        if m is not None:
+            return self.participant_of(m)
+        between = raw[cue.end:limit]
+        words = [w for w in regex.findall(r"[\p{L}\p{N}]+", between)]
+        if not words:
+            return previous
+        if len(words) > 6:
+            return None
+        a = cue.end + between.index(words[0])
+        b = cue.end + between.rindex(words[-1]) + len(words[-1])
+        return Participant(raw[a:b], None, None, Span(fld, a, b))
 
     def _that(self, doc: Doc, fld: str, cue: Cue, stop: int) -> int | None:
         v = doc.views[fld]
