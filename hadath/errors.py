@@ -92,3 +92,41 @@ class UnsupportedInputType(HadathError):
     """A file whose suffix names no input format hadath reads."""
 
     code = "E008"
+
+
+class StoreLocked(HadathError):
+    """A store file that another process holds: DuckDB allows one writer, or readers only."""
+
+    code = "E060"
+
+
+class StoreNotFound(HadathError):
+    code = "E061"
+
+
+class StoreVersionMismatch(HadathError):
+    """A store written by a hadath whose tables differ from this one's."""
+
+    code = "E062"
+
+
+class QueryRefused(HadathError):
+    """Raw SQL that would change the store, or that DuckDB cannot run."""
+
+    code = "E063"
+
+
+class BackendUnavailable(HadathError):
+    """A parallel backend that cannot start: conflicting options, an unreachable Dask scheduler."""
+
+    code = "E064"
+
+
+class ExportTargetExists(HadathError):
+    code = "E065"
+
+
+class BadOption(HadathError):
+    """An option value outside its choices (an export format, an output kind)."""
+
+    code = "E066"

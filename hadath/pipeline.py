@@ -26,7 +26,7 @@ class StageSpec:
 
 _REGISTRY: dict[str, StageSpec] = {}
 
-DEFAULT_STAGES = ("text", "mentions", "actors", "times", "places", "quotes", "events")
+DEFAULT_STAGES = ("text", "mentions", "actors", "times", "places", "quotes", "events", "salience")
 
 
 def stage(name: str, *, requires: tuple[str, ...] = (), provides: tuple[str, ...] = ()):

@@ -24,10 +24,13 @@ _PRIORITY = ("person", "org", "country", "capital", "seat", "role", "institution
 # Nouns that stand for a state when a nisba follows: الجانب الروسي، الطرف التركي، العاصمة العراقية.
 SIDE_HEADS = frozenset({"الجانب", "الطرف", "العاصمه"})
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الاسبقه", "المنتهيه", "المنتهيه ولايته"})
-_SKIP_ADJ = frozenset({"الحالي", "الحاليه", "الجديد", "الجديده", "المكلف", "المكلفه", "بالوكاله",
+_SKIP_ADJ = frozenset({"البريه", "والبريه", "البحريه", "والبحريه", "الجويه", "والجويه", "الحالي", "الحاليه", "الجديد", "الجديده", "المكلف", "المكلفه", "بالوكاله",
                        "الخاص", "الخاصه", "الدائم", "الدائمه", "المستقيل", "المستقيله", "العام", "الاعلي"})
 _POST_PREPS = frozenset({"في", "لدي", "ب"})
 _NAME_JOINERS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "ولد"})
+# Honorifics between a title and a name: "وزير الخارجية الأستاذ عادل الجبير".
+_HONORIFICS = frozenset({"الاستاذ", "الاستاذه", "الدكتور", "الدكتوره", "د", "السيد", "السيده", "المهندس",
+                         "المهندسه", "الحاج", "المستشار", "معالي", "سعاده", "فخامه", "سمو", "صاحب", "السمو"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,7 @@ class Item:
     entry: Entry
     alternatives: tuple[Entry, ...]  # other readings of the same words (ambiguous names)
     stripped: bool  # the first token matched only after removing clitics
+    possessed: bool = False  # a pronoun is attached ("سفارتها" = its embassy): it names no actor
 
 
 @dataclass(slots=True)
@@ -65,14 +69,16 @@ def _primary(entries: tuple[Entry, ...]) -> Entry:
 def items(tokens: list[Token], matcher: PhraseMatcher) -> dict[int, Item]:
     out = {}
     for m in matcher.find_all(tokens):
-        out[m.start] = _item(m)
+        out[m.start] = _item(m, tokens)
     return out
 
 
-def _item(m: Match) -> Item:
+def _item(m: Match, tokens: list[Token]) -> Item:
     entries = tuple(m.payloads)
     e = _primary(entries)
-    return Item(m.start, m.end, e, tuple(x for x in entries if x is not e), m.form_rank > 0)
+    word = tokens[m.start].text
+    possessed = m.end - m.start == 1 and not word.endswith(m.form) and e.kind in ("institution", "role")
+    return Item(m.start, m.end, e, tuple(x for x in entries if x is not e), m.form_rank > 0, possessed)
 
 
 class PhraseBuilder:
@@ -96,7 +102,7 @@ class PhraseBuilder:
                 i += 1
                 continue
             kind = it.entry.kind
-            if kind == "nisba":
+            if kind == "nisba" or it.possessed:
                 i = it.end
                 continue
             if kind in ("person", "person_short"):
@@ -154,6 +160,8 @@ class PhraseBuilder:
         j = p.end
         comma = j < len(tokens) and tokens[j].text in ("،", ",")
         if comma:
+            j += 1
+        while j < len(tokens) and (tokens[j].text in _HONORIFICS or tokens[j].text == "." and j > p.end):
             j += 1
         it = found.get(j)
         if it is not None and it.entry.kind in ("person", "person_short"):

@@ -46,19 +46,18 @@ def coordinated(fi: FieldIndex, m: Located) -> list[Located]:
         out.append(nxt)
 
 
-def _first_person(word: str) -> bool:
-    """"التقيت", "التقينا", "نحث", "أطالب": a verb whose subject is the one speaking."""
-    return word.endswith(("ت", "نا")) or word[:1] in ("ن", "ا")
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
 
-def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None) -> list[Located] | None:
+def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None,
+          first_person: bool = False) -> list[Located] | None:
     """The actor mentions of a trigger at tokens [start, end), or None (the speaker of a quote is
-    the caller's fallback)."""
+    the caller's fallback, and always the actor of a first-person verb in a quotation)."""
     lo, hi = sent
     if quote_span is not None:
         lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
-        if _first_person(fi.words[start]):
-            return None
+    if first_person:
+        return None
     j = end
     while j < hi and j - end <= _SUBJECT_REACH:
         m = fi.mention_at(j)
@@ -71,9 +70,17 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
 
 
 def _before(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+    """The subject before the trigger: the head of a relative clause that holds the trigger
+    ("الولايات المتحدة التي تريد ابتزاز العراق … تضغط"), else the nearest mention not governed by a
+    preposition."""
     cands = [m for m in fi.mentions if lo <= m.start and m.end <= start and preposition(fi, m) is None]
     if not cands:
         return None
+    rel = max((k for k in range(lo, start) if fi.words[k] in _RELATIVES), default=None)
+    if rel is not None:
+        head = next((m for m in cands if m.end == rel), None)
+        if head is not None:
+            return coordinated(fi, head)
     last = cands[-1]
     # "سوريا وروسيا" before the verb: start from the first of a coordinated run
     head = last

@@ -21,6 +21,7 @@ class Match:
     end: int  # index after the last token
     payloads: tuple[Any, ...]
     form_rank: int  # 0 when the first token matched as written, higher when clitics were stripped
+    form: str = ""  # the form of the first token that matched
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -59,7 +60,7 @@ class PhraseMatcher:
                 if i + 1 + n > len(tokens):
                     continue
                 if all(tokens[i + 1 + k].text == tail[k] for k in range(n)):
-                    best = Match(i, i + 1 + n, tuple(payloads), rank)
+                    best = Match(i, i + 1 + n, tuple(payloads), rank, form)
         return best
 
     def find_all(self, tokens: list[Token], *, strip: bool = True) -> list[Match]:

@@ -53,10 +53,11 @@ def _resolve(m: Mention, earlier: list[Mention]) -> str:
     if m.kind != "role":
         return m.key
     words = set(fold(m.text).split())
-    same_role = [e for e in earlier if e.key.startswith(_PERSONAL) and words <= set(fold(e.text).split())]
+    same_role = [e for e in earlier if e.key.startswith(_PERSONAL + ("role:",))
+                 and words <= set(fold(e.text).split())]
     if same_role:
         return same_role[-1].key
-    if m.code and "dominant" not in m.provenance:
+    if m.code and "context-country" not in m.provenance:
         same_side = [e for e in earlier if e.key.startswith(_PERSONAL) and (e.code, e.sector) == (m.code, m.sector)]
         if same_side:
             return same_side[-1].key

@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import actor, recipient
 from ..events.field import FieldIndex, Located
+from ..lexicon.matcher import Match
 from ..events.lexicon import MUTUAL, Trigger, quad_and_score, triggers
 from ..pipeline import stage
 from ..text.normalize import fold
@@ -21,6 +22,10 @@ from .text import FIELDS
 _NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم", "غير", "دون", "بدون", "ليس", "ليست"))
 _CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما"))
 _UNNAMED_ATTACK = ("ASSAULT",)
+_UNCODED_ACTORS = frozenset({"UAF", "UNK"})
+# A verbal noun after these names a topic, not an act: "فيما يخص التدريب والتسليح".
+_TOPIC = frozenset(fold(w) for w in ("يخص", "مجال", "مستوى", "بشأن", "حول", "ملف", "قضية", "موضوع", "صعيد",
+                                     "مجالات", "ملفات"))
 
 
 @stage("events", requires=("actors", "times", "places", "quotes"), provides=("events",))
@@ -32,13 +37,50 @@ def build():
         found: dict[tuple, Event] = {}
         for fld in FIELDS:
             fi = FieldIndex(doc, fld)
-            for m in matcher.find_all(fi.tokens):
-                for ev in _code(doc, fi, m.start, m.end, m.payloads[0], part):
+            last_end = -10
+            for m, first_person in _triggers(fi, matcher):
+                chained = m.start - last_end <= 1  # "تضغط لمنع": the second verb completes the first
+                last_end = m.end
+                if chained:
+                    continue
+                for ev in _code(doc, fi, m.start, m.end, m.payloads[0], part, first_person):
                     _merge(found, ev)
         doc.events = list(found.values())
         return doc
 
     return run
+
+
+def _first_person_forms(word: str) -> list[str]:
+    """Third-person forms of a first-person verb: "نحث" → "يحث", "التقيت" → "التقي" (folded
+    التقى), "طالبنا" → "طالب". Only tried inside quotations, where people speak of themselves."""
+    for clitic in ("و", "ف"):
+        if word.startswith(clitic) and len(word) > 3:
+            word = word[1:]
+    out = []
+    if word[:1] in ("ن", "ا") and len(word) >= 3:
+        out.append("ي" + word[1:])
+    if word.endswith("نا") and len(word) >= 5:
+        out.append(word[:-2])
+    elif word.endswith("ت") and len(word) >= 4:
+        out.append(word[:-1])
+    return out
+
+
+def _triggers(fi: FieldIndex, matcher):
+    """Trigger matches in text order, each with whether it is a first-person verb in a quote."""
+    found = [(m, False) for m in matcher.find_all(fi.tokens)]
+    covered = {k for m, _ in found for k in range(m.start, m.end)}
+    for q in fi.quotes:
+        for k in range(q.start, q.end):
+            if k in covered or not fi.tokens[k].is_word:
+                continue
+            for form in _first_person_forms(fi.words[k]):
+                hits = [t for t in matcher.lookup(form) if " " not in t.form]
+                if hits:
+                    found.append((Match(k, k + 1, tuple(hits), 1), True))
+                    break
+    return sorted(found, key=lambda x: x[0].start)
 
 
 def _negated(fi: FieldIndex, start: int, lo: int) -> bool:
@@ -49,7 +91,7 @@ def _hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
     return any(fi.words[k] in _CONDITION for k in range(max(lo, start - 8), start))
 
 
-def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part) -> list[Event]:
+def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part, first_person: bool) -> list[Event]:
     lo, hi = fi.sentence_of(start)
     if fi.words[hi - 1] == "؟":
         return []
@@ -58,7 +100,7 @@ def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part) -
     if quote is not None:
         q = fi.locate(quote.span.start, quote.span.end, quote)
         quote_span = (q.start, q.end)
-    if _hypothetical(fi, start, lo):
+    if _hypothetical(fi, start, lo) or any(fi.words[k] in _TOPIC for k in range(max(lo, start - 2), start)):
         return []
     event, mode = trig.event, trig.mode
     provenance = f"lexicon:trigger:{trig.form}"
@@ -66,7 +108,7 @@ def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part) -
         if quote is None or quote.speaker is None or quote.kind != "reported":
             return []
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
-    actors = actor(fi, start, end, (lo, hi), quote_span)
+    actors = actor(fi, start, end, (lo, hi), quote_span, first_person)
     if actors:
         actor_parts = [part(m.item) for m in actors]
     elif quote is not None and quote.speaker is not None:
@@ -78,6 +120,8 @@ def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part) -
         provenance += "+unnamed-attacker"
     else:
         return []
+    if all(p.code is None and p.sector not in _UNCODED_ACTORS for p in actor_parts):
+        return []  # an actor nobody can place is no data point
     taken = {m.start for m in actors or ()}
     rec = recipient(fi, start, end, hi, trig.recipient, taken) if event != "REJECT" or trig.event == "REJECT" else []
     rec_parts = [part(m.item) for m in rec]

@@ -7,6 +7,7 @@ organisation's fixed code, the nisba ("العراقي"), a state named inside th
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +59,29 @@ def dominant_country(phrases_by_field: dict[str, list[Phrase]], found_by_field: 
     return max(votes, key=lambda c: (votes[c], -first[c]))
 
 
+def local_states(tokens, found: dict, sentences: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(sentence number, token index, code) of every state named in a field: the context that
+    codes a generic institution ("المدنيين في سوريا", "قوات التحالف الذي تقوده السعودية")."""
+    out = []
+    starts = [a for a, _ in sentences]
+    for i, it in sorted(found.items()):
+        e = it.entry
+        # states named on their own; a nisba belongs to its own phrase ("السفير الروسي")
+        if e.kind in ("country", "capital", "seat") and e.code and e.code not in NON_STATE_CODES:
+            out.append((bisect_right(starts, tokens[i].start) - 1, i, e.code))
+    return out
+
+
+def context_country(p: Phrase, tokens, states: list[tuple[int, int, str]], sentences, dominant: str | None) -> str | None:
+    """The state nearest the phrase in its sentence (before it first), else the article's."""
+    sent = bisect_right([a for a, _ in sentences], tokens[p.start].start) - 1
+    same = [(i, c) for s_, i, c in states if s_ == sent and not p.start <= i < p.end]
+    if same:
+        before = [(i, c) for i, c in same if i < p.start]
+        return (before[-1] if before else min(same, key=lambda x: x[0]))[1]
+    return dominant
+
+
 def code_phrase(p: Phrase, published: str | None, dominant: str | None, key: str = "") -> Coded:
     """Code and sector of a phrase; ``key`` is the clustering key of a title or institution
     phrase (its folded words), which only the caller, holding the tokens, can spell."""
@@ -92,7 +116,7 @@ def code_phrase(p: Phrase, published: str | None, dominant: str | None, key: str
     if sector in _NO_COUNTRY_SECTORS:
         code = None
     elif code is None and dominant is not None:
-        code, provenance, confidence = dominant, provenance + "+dominant-country", 0.6
+        code, provenance, confidence = dominant, provenance + "+context-country", 0.6
     if kind == "role" and p.name is not None:
         kind, provenance = "person", provenance + "+name"
     if sector is None and kind in ("role", "person"):
@@ -118,12 +142,15 @@ def build():
         out = []
         for fld in FIELDS:
             toks = doc.tokens[fld]
+            sents = doc.sentences[fld]
+            states = local_states(toks, found[fld], sents)
             for p in phrases[fld]:
-                c = code_phrase(p, doc.published, dominant, _key_words(toks, p))
+                here = context_country(p, toks, states, sents, dominant)
+                c = code_phrase(p, doc.published, here, _key_words(toks, p))
                 span = doc.raw_span(fld, toks[p.start].start, toks[p.end - 1].end)
                 out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance,
                                    c.confidence, c.entry, c.name_en, c.wikidata, c.key))
-                out.extend(_nested(doc, fld, toks, p, dominant))
+                out.extend(_nested(doc, fld, toks, p, here))
         doc.mentions = out
         return doc
 
