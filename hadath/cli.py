@@ -8,7 +8,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -100,6 +100,201 @@ def evaluate(
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:
         Console().print(report.table())
+
+
+DEFAULT_DB = Path("hadath.duckdb")  # hadath.store.DEFAULT_DB, without importing DuckDB at start-up
+Db = Annotated[Path, typer.Option("--db", help="The store file (DuckDB).")]
+Fmt = Annotated[str, typer.Option("--format", help="table (terminal), csv, or json (one object a line).")]
+
+
+@app.command()
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="JSONL(.gz) corpora, HTML or text files, directories, or - for stdin."),
+    db: Db = DEFAULT_DB,
+    workers: int = typer.Option(1, min=1, help="Local worker processes."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="ADDRESS", help="Run on the Dask scheduler at ADDRESS (tcp://HOST:8786)."),
+    dask_local: Optional[int] = typer.Option(None, "--dask-local", metavar="N", help="Run on a local Dask cluster of N workers."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for inputs that have none."),
+    batch_size: int = typer.Option(500, min=1, help="Articles per transaction."),
+    progress: bool = typer.Option(True, help="Show progress."),
+) -> None:
+    """Analyse articles and store them, skipping those already stored unchanged."""
+    from .batch import backend_for
+    from .store import count_inputs, ingest as run_ingest
+    from .store.display import ProgressDisplay, show_errors
+
+    date = _check_date(published)
+    try:
+        backend = backend_for(workers, dask, dask_local)
+        total = None
+        if progress and "-" not in inputs:
+            with console.status("counting articles…"):
+                total = count_inputs(inputs, published=date)
+        with ProgressDisplay(console, total, enabled=progress) as display:
+            report = run_ingest(inputs, db, backend=backend, published=date,
+                                batch_size=batch_size, total=total, progress=display.update)
+    except HadathError as exc:
+        _fail(exc)
+    c = report.counts
+    console.print(f"run {report.run_id}: {c.added} added, {c.replaced} replaced, {c.skipped} "
+                  f"unchanged, {c.failed} failed in {report.seconds:.1f}s → {db}")
+    show_errors(console, report.errors, db)
+
+
+query_app = typer.Typer(no_args_is_help=True, help="Read the store: ready queries or read-only SQL.")
+app.add_typer(query_app, name="query")
+
+def _query(db: Path, fmt: str, call, columns: tuple[str, ...] = ()) -> None:
+    """Open the store, run ``call(store)`` and print the resulting DataFrame."""
+    from .store import Store
+    from .store.display import show_frame
+
+    try:
+        with Store(db) as store:
+            frame = call(store)
+        show_frame(Console(), frame, fmt, columns)
+    except HadathError as exc:
+        _fail(exc)
+
+
+EVENT_COLUMNS = ("event_id", "day", "event", "mode", "actor_text", "actor_code", "recipient_text",
+                 "recipient_code", "place_country", "event_text")
+
+
+@query_app.command("events")
+def query_events(
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    actor: Optional[str] = typer.Option(None, help="Actor code (IRQ), or part of its text or English name."),
+    recipient: Optional[str] = typer.Option(None, help="Recipient code, or part of its text or English name."),
+    country: Optional[str] = typer.Option(None, help="Country code: events there or involving it."),
+    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    limit: Optional[int] = typer.Option(50, help="At most this many rows."),
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Article-level events, filtered."""
+    _query(db, fmt, lambda s: s.events(type=type, actor=actor, recipient=recipient, country=country,
+                                      start=start, end=end, limit=limit), EVENT_COLUMNS)
+
+
+@query_app.command("dataset-events")
+def query_dataset_events(
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
+    actor: Optional[str] = typer.Option(None, help="Actor country code."),
+    recipient: Optional[str] = typer.Option(None, help="Recipient country code."),
+    country: Optional[str] = typer.Option(None, help="Country code: events there or involving it."),
+    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    limit: Optional[int] = typer.Option(50, help="At most this many rows."),
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Merged dataset events (one per real-world event, with its reports counted)."""
+    _query(db, fmt, lambda s: s.dataset_events(type=type, actor=actor, recipient=recipient,
+                                              country=country, start=start, end=end, limit=limit),
+           ("dataset_event_id", "first_day", "last_day", "event", "actor_codes", "recipient_codes",
+            "place_country", "n_articles", "sources"))
+
+
+@query_app.command("pairs")
+def query_pairs(
+    limit: int = typer.Option(20, help="Number of pairs."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
+    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    dataset: bool = typer.Option(False, help="Count merged dataset events, not article reports."),
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """The most frequent actor-recipient country pairs."""
+    _query(db, fmt, lambda s: s.top_pairs(limit=limit, type=type, start=start, end=end,
+                                         dataset=dataset))
+
+
+@query_app.command("per-day")
+def query_per_day(
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
+    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    dataset: bool = typer.Option(False, help="Count merged dataset events, not article reports."),
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Event counts per day."""
+    _query(db, fmt, lambda s: s.counts_per_day(type=type, start=start, end=end, dataset=dataset))
+
+
+@query_app.command("per-type")
+def query_per_type(
+    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    dataset: bool = typer.Option(False, help="Count merged dataset events, not article reports."),
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Event counts per PLOVER type."""
+    _query(db, fmt, lambda s: s.counts_per_type(start=start, end=end, dataset=dataset))
+
+
+@query_app.command("errors")
+def query_errors(
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Inputs that could not be read and articles the pipeline failed on."""
+    _query(db, fmt, lambda s: s.errors(), ("doc_id", "input", "type", "message", "fix"))
+
+
+@query_app.command("duplicates")
+def query_duplicates(
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Near-duplicate article pairs (wire copies, republished stories)."""
+    _query(db, fmt, lambda s: s.duplicates(),
+           ("doc_id", "other_id", "similarity", "source", "other_source", "title"))
+
+
+@query_app.command("runs")
+def query_runs(
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """The ingest runs that built the store."""
+    _query(db, fmt, lambda s: s.runs())
+
+
+@query_app.command("sql")
+def query_sql(
+    query: str = typer.Argument(..., help="One SELECT (or WITH, DESCRIBE, SHOW, EXPLAIN) statement."),
+    db: Db = DEFAULT_DB,
+    fmt: Fmt = "table",
+) -> None:
+    """Run read-only SQL on the store; statements that write are refused."""
+    _query(db, fmt, lambda s: s.sql(query))
+
+
+@app.command()
+def export(
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="plover (JSONL), csv, or parquet (a directory partitioned by year and month)."),
+    out: Path = typer.Argument(..., help="Output file (plover, csv) or directory (parquet)."),
+    db: Db = DEFAULT_DB,
+    dataset: bool = typer.Option(False, help="Export merged dataset events instead of article-level events."),
+    overwrite: bool = typer.Option(False, help="Replace OUT if it exists."),
+) -> None:
+    """Write the store's events as PLOVER JSONL, CSV or Parquet."""
+    from .store import Store, export as run_export
+
+    try:
+        with Store(db) as store:
+            report = run_export(store, fmt, out, dataset=dataset, overwrite=overwrite)
+    except HadathError as exc:
+        _fail(exc)
+    console.print(f"{report.rows} {'dataset events' if dataset else 'events'} written to {report.path}")
+    if report.undated:
+        console.print(f"[yellow]{report.undated} undated events left out[/yellow]: Parquet files them "
+                      "by date. Ingest undated inputs with --published YYYY-MM-DD to date them.")
 
 
 def main() -> None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import threading
 
+from ..dedup import signature
 from ..extract import process
 from ..ingest import RawArticle
 from ..pipeline import Pipeline
-from ..store.minhash import signature
 
 Result = tuple[dict, bytes | None]  # the article's record, and its MinHash signature
 

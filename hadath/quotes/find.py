@@ -67,6 +67,19 @@ def _sentence(doc: Doc, fld: str, pos: int) -> tuple[int, int]:
     return 0, len(doc.field_text(fld))
 
 
+_ON = regex.compile(r"\s*(?:على|علي)\s+(?=\p{L})")
+_NOT_SUBJECT = frozenset(fold(w) for w in (
+    "في", "على", "خلال", "أمام", "عن", "عبر", "من", "إلى", "لدى", "مع", "حول", "بعد", "قبل", "عند", "أثناء",
+    "اليوم", "أمس", "مساء", "صباح", "أيضا", "كذلك", "بدوره", "بدورها", "لاحقا", "ذلك", "أنه", "أن", "إن",
+    "قائلا", "للصحفيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ"))
+
+
+def _preposition_first(between: str) -> bool:
+    """Whether the words between a cue and what follows start with a non-subject word."""
+    words = regex.findall(r"[\p{L}\p{N}]+", between)
+    return bool(words) and fold(words[0]) in _NOT_SUBJECT
+
+
 def _is_name(quote: tuple[int, int], mentions: list[Mention]) -> bool:
     a, b = quote
     return any(m.span.start <= a and b <= m.span.end for m in mentions)
@@ -110,15 +123,19 @@ class QuoteFinder:
         cues = [c for c in cues if not in_direct(c.start)]
         quotes: list[tuple[int, Quote]] = []
         used_direct: set[tuple[int, int]] = set()
+        last_sentence = -1  # sentence of the latest attributed quote
         for k, cue in enumerate(cues):
             s_start, s_end = _sentence(doc, fld, cue.start)
+            if cue.kind == "participle" and s_start == last_sentence:
+                cue = Cue(cue.start, cue.end, cue.word, "continue")  # "…، مؤكداً أن": same speaker
             stop = min([s_end] + [c.start for c in cues[k + 1:] if c.start > cue.end])
             that = self._that(doc, fld, cue, stop)
             opening = next(((a, b) for a, b in direct if cue.end <= a <= stop + 2 and (a, b) not in used_direct), None)
-            if that is None and opening is None and cue.kind != "claim":
+            if that is None and opening is None and cue.kind not in ("claim", "continue"):
                 continue
-            limit = min(x for x in (that, opening[0] if opening else None, stop) if x is not None)
-            m = _speaker_after(cue, mentions, limit) or _speaker_before(cue, mentions, s_start)
+            on = self._on(doc, fld, cue, stop) if that is None and opening is None else None
+            limit = min(x for x in (that, on, opening[0] if opening else None, stop) if x is not None)
+            m = self._subject(doc, fld, cue, mentions, limit, s_start)
             if opening is not None and _is_name(opening, mentions):
                 opening = None  # «الجزيرة», "بي بي سي": a quoted name, not speech
                 if that is None and cue.kind != "claim":
@@ -131,10 +148,14 @@ class QuoteFinder:
             elif opening is not None:
                 start, end, kind = opening[0], opening[1], "direct"
                 used_direct.add(opening)
-            else:  # a claim without أن: what follows the subject
+            elif on is not None:  # "وشدد على حرص المملكة …": the claim is the object of على
+                start, end, kind = on, stop, "reported"
+            elif cue.kind == "claim":  # a claim without أن: what follows the subject
                 if m is None or m.span.start < cue.end:
                     continue
                 start, end, kind = _run_end(m, mentions), stop, "reported"
+            else:
+                continue
             speaker = self._speaker(raw, cue, m, limit, previous, fld)
             text = raw[start:end].rstrip(" .،,")
             if len(text.split()) < 2:
@@ -143,6 +164,7 @@ class QuoteFinder:
                                         f"rule:quote:{kind}:{cue.kind}", 0.85 if speaker else 0.5)))
             if speaker is not None:
                 previous = speaker
+                last_sentence = s_start
         for a, b in direct:
             if (a, b) in used_direct or any(q.span.start <= a < q.span.end for _, q in quotes):
                 continue
@@ -153,16 +175,37 @@ class QuoteFinder:
         quotes.sort(key=lambda x: x[0])
         return [q for _, q in quotes], previous
 
+    def _subject(self, doc: Doc, fld: str, cue: Cue, mentions: list[Mention], limit: int,
+                 s_start: int) -> Mention | None:
+        """The speaker's mention: for a participle ("…، قائلا: …") the subject of its sentence;
+        else the subject after the cue, unless a preposition comes first ("وقال في مؤتمر صحفي عقده
+        ونظيره الألماني …": the one named there did not speak); else the subject before the cue."""
+        if cue.kind == "participle":
+            before = [m for m in mentions if s_start <= m.span.start and m.span.end <= cue.start]
+            return before[0] if before else None
+        m = _speaker_after(cue, mentions, limit)
+        if m is not None and not _preposition_first(doc.field_text(fld)[cue.end:m.span.end]):
+            return m
+        return _speaker_before(cue, mentions, s_start)
+
+    def _on(self, doc: Doc, fld: str, cue: Cue, stop: int) -> int | None:
+        """Where the claim starts after "على" right behind the cue or its subject (شدد على، أكد على)."""
+        raw = doc.field_text(fld)
+        m = _ON.match(raw, cue.end)
+        return m.end() if m and m.end() < stop else None
+
     def _speaker(self, raw: str, cue: Cue, m: Mention | None, limit: int, previous: Participant | None,
                  fld: str) -> Participant | None:
         """The mention found, else: no subject written between the cue and the claim ("وأضاف أن",
-        "وأضاف: “…”") continues the previous speaker; a subject no lexicon knows is kept as
-        written, uncoded, so that the reader still sees who spoke."""
+        "وأضاف في معرض حديثه أن", "وأضاف: “…”") continues the previous speaker; a subject no
+        lexicon knows is kept as written, uncoded, so that the reader still sees who spoke."""
         if m is not None:
             return self.participant_of(m)
+        if cue.kind == "participle":
+            return previous
         between = raw[cue.end:limit]
         words = [w for w in regex.findall(r"[\p{L}\p{N}]+", between)]
-        if not words:
+        if not words or _preposition_first(between):
             return previous
         if len(words) > 6:
             return None
@@ -213,3 +256,25 @@ def _view_index(v, raw_pos: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def headline(doc: Doc, mentions: list[Mention], participant_of) -> Quote | None:
+    """A title "NAME: claim" is a quote of NAME when NAME is a speaker (a person, an institution,
+    a state); a topic label before the colon ("اليمن: عشرون قتيلا") is only taken when it names a
+    person or an institution, not a bare state."""
+    title = doc.title
+    colon = title.find(":")
+    if colon <= 0 or '"' in title[:colon] or "«" in title[:colon]:
+        return None
+    head = [m for m in mentions if m.span.field == "title" and m.span.end <= colon
+            and not title[m.span.end:colon].strip()]
+    if not head or head[-1].kind == "state" or head[-1].span.start > 0 and title[:head[-1].span.start].strip():
+        return None
+    start = colon + 1
+    while start < len(title) and title[start] in " \"“«":
+        start += 1
+    text = title[start:].strip().rstrip('"”»')
+    if len(text.split()) < 2:
+        return None
+    return Quote(text, Span("title", start, start + len(text)), participant_of(head[-1]), ":", "direct",
+                 "rule:quote:headline", 0.7)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..doc import Doc, Mention, Participant
 from ..pipeline import stage
-from ..quotes.find import QuoteFinder
+from ..quotes.find import QuoteFinder, headline
 from .text import FIELDS
 
 
@@ -23,13 +23,17 @@ def participant(doc: Doc):
 @stage("quotes", requires=("actors", "sentences"), provides=("quotes",))
 def build():
     def run(doc: Doc) -> Doc:
-        finder = QuoteFinder(participant(doc))
+        of = participant(doc)
+        finder = QuoteFinder(of)
         previous = None
         out = []
         for fld in FIELDS:
             mentions = sorted((m for m in doc.mentions if m.span.field == fld), key=lambda m: m.span.start)
             quotes, previous = finder.field(doc, fld, mentions, previous)
             out.extend(quotes)
+            if fld == "title" and not quotes:
+                q = headline(doc, mentions, of)
+                out.extend([q] if q else [])
         doc.quotes = out
         return doc
 

@@ -11,9 +11,9 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from .duplicates import groups, near_duplicates
+from ..dedup import groups, near_duplicates
+from ..dedup.minhash import PERMUTATIONS
 from .merge import Report, merge
-from .minhash import PERMUTATIONS
 from .schema import insert
 
 _DERIVED = ("near_duplicates", "duplicate_groups", "dataset_events", "dataset_event_mentions")

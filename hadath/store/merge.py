@@ -53,7 +53,7 @@ def _key(r: Report) -> tuple:
     actors = tuple(sorted(set(r.actor_codes)))
     recipients = tuple(sorted(set(r.recipient_codes)))
     if r.event in MUTUAL:
-        actors, recipients = sorted((actors, recipients))
+        actors, recipients = sorted((actors, recipients), key=lambda side: (not side, side))
     story = None if actors or recipients else r.story
     return r.event, actors, recipients, story
 

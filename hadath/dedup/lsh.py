@@ -1,4 +1,4 @@
-"""Near-duplicate articles: wire copies and republished stories, found from MinHash signatures.
+"""Near-duplicate pairs and groups of articles, found from their MinHash signatures.
 
 Locality-sensitive hashing cuts each signature into ``BANDS`` bands of ``ROWS`` values; two
 articles that agree on a whole band become a candidate pair, and a candidate is kept when its

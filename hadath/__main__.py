@@ -1,0 +1,4 @@
+"""``python -m hadath``: the same command as ``hadath``."""
+from .cli import main
+
+main()
