@@ -26,8 +26,11 @@ _OBJECT_REACH = 14  # tokens between a trigger and its recipient
 
 
 def preposition(fi: FieldIndex, m: Located) -> str | None:
-    """The preposition governing a mention: the token before it, or a clitic (بالعراق، للعراق)."""
+    """The preposition governing a mention: the token before it, or a clitic (بالعراق، للعراق).
+    "كل من X و Y" ("both X and Y") is no preposition."""
     if m.start > 0 and fi.words[m.start - 1] in PREPOSITIONS:
+        if fi.words[m.start - 1] == "من" and m.start > 1 and fi.words[m.start - 2] == "كل":
+            return None
         return fi.words[m.start - 1]
     first = fi.words[m.start]
     for clitic in _CLITIC_PREPS:
@@ -50,23 +53,56 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "�
 
 
 def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None,
-          first_person: bool = False) -> list[Located] | None:
+          first_person: bool = False, previous: list[Located] | None = None) -> list[Located] | None:
     """The actor mentions of a trigger at tokens [start, end), or None (the speaker of a quote is
-    the caller's fallback, and always the actor of a first-person verb in a quotation)."""
+    the caller's fallback, and always the actor of a first-person verb in a quotation).
+
+    ``previous`` is the actor of the sentence's previous trigger: a verb joined by و with no
+    subject of its own shares it ("اتهم ترامب روسيا وطالب بفتح تحقيق").
+    """
     lo, hi = sent
     if quote_span is not None:
         lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
     if first_person:
         return None
+    after = subject_after(fi, end, hi)
+    if after is not None:
+        return after
+    if previous and fi.words[start][:1] in ("و", "ف"):
+        return previous
+    return _before(fi, start, lo)
+
+
+def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
+    """The subject right after a verb, or the agent genitive of a verbal noun; "كل من X و Y"."""
     j = end
     while j < hi and j - end <= _SUBJECT_REACH:
+        if fi.words[j] == "كل" and j + 1 < hi and fi.words[j + 1] == "من":
+            j += 2
+            continue
         m = fi.mention_at(j)
         if m is not None:
-            return coordinated(fi, m) if preposition(fi, m) is None else _before(fi, start, lo)
+            return coordinated(fi, m) if preposition(fi, m) is None else None
         if fi.words[j] not in _SKIP:
-            break
+            return None
         j += 1
-    return _before(fi, start, lo)
+    return None
+
+
+def between(fi: FieldIndex, end: int, hi: int) -> tuple[list[Located], list[Located]] | None:
+    """"مفاوضات بين روسيا ومسلحي جيش الإسلام": the two sides after بين."""
+    j = end
+    while j < hi and j - end <= 2 and fi.words[j] != "بين":
+        j += 1
+    if j >= hi or fi.words[j] != "بين":
+        return None
+    first = fi.mention_at(j + 1)
+    if first is None:
+        return None
+    sides = coordinated(fi, first)
+    if len(sides) < 2:
+        return None
+    return sides[:1], sides[1:]
 
 
 def _before(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:

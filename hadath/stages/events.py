@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
-from ..events.arguments import actor, recipient
+from ..events.arguments import actor, between, recipient, subject_after
 from ..events.field import FieldIndex, Located
 from ..lexicon.matcher import Match
 from ..events.lexicon import MUTUAL, Trigger, quad_and_score, triggers
@@ -38,12 +38,13 @@ def build():
         for fld in FIELDS:
             fi = FieldIndex(doc, fld)
             last_end = -10
+            sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             for m, first_person in _triggers(fi, matcher):
                 chained = m.start - last_end <= 1  # "تضغط لمنع": the second verb completes the first
                 last_end = m.end
-                if chained:
+                if chained or _bare_definite_noun(fi, m):
                     continue
-                for ev in _code(doc, fi, m.start, m.end, m.payloads[0], part, first_person):
+                for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor):
                     _merge(found, ev)
         doc.events = list(found.values())
         return doc
@@ -83,6 +84,19 @@ def _triggers(fi: FieldIndex, matcher):
     return sorted(found, key=lambda x: x[0].start)
 
 
+def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
+    """"الاتفاق", "العقوبات", "اللقاء" with no agent after them refer back to something already
+    named (the nuclear deal, the sanctions) rather than report a new act. A definite verbal noun
+    is recognised by the article the matcher had to strip; verbs never carry it."""
+    word = fi.words[m.start]
+    definite = not m.form.startswith("ال") and (word.startswith("ال") or word[1:3] == "ال" or word.startswith("لل")
+                                                  or word[2:4] == "ال")
+    if not definite:
+        return False
+    lo, hi = fi.sentence_of(m.start)
+    return subject_after(fi, m.end, hi) is None and between(fi, m.end, hi) is None
+
+
 def _negated(fi: FieldIndex, start: int, lo: int) -> bool:
     return any(fi.words[k] in _NEGATION for k in range(max(lo, start - 2), start))
 
@@ -91,7 +105,9 @@ def _hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
     return any(fi.words[k] in _CONDITION for k in range(max(lo, start - 8), start))
 
 
-def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part, first_person: bool) -> list[Event]:
+def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person: bool,
+          sentence_actor: dict[int, list]) -> list[Event]:
+    start, end = m.start, m.end
     lo, hi = fi.sentence_of(start)
     if fi.words[hi - 1] == "؟":
         return []
@@ -108,8 +124,12 @@ def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part, f
         if quote is None or quote.speaker is None or quote.kind != "reported":
             return []
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
-    actors = actor(fi, start, end, (lo, hi), quote_span, first_person)
+    sides = between(fi, end, hi)
+    if sides is not None:
+        return _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, (lo, hi))
+    actors = actor(fi, start, end, (lo, hi), quote_span, first_person, sentence_actor.get(lo))
     if actors:
+        sentence_actor[lo] = actors
         actor_parts = [part(m.item) for m in actors]
     elif quote is not None and quote.speaker is not None:
         actor_parts = [quote.speaker]
@@ -122,27 +142,48 @@ def _code(doc: Doc, fi: FieldIndex, start: int, end: int, trig: Trigger, part, f
         return []
     if all(p.code is None and p.sector not in _UNCODED_ACTORS for p in actor_parts):
         return []  # an actor nobody can place is no data point
-    taken = {m.start for m in actors or ()}
+    taken = {x.start for x in actors or ()}
     rec = recipient(fi, start, end, hi, trig.recipient, taken) if event != "REJECT" or trig.event == "REJECT" else []
-    rec_parts = [part(m.item) for m in rec]
+    rec_parts = [part(x.item) for x in rec]
+    if actor_parts[0].sector == "UAF" and not rec_parts:
+        return []  # "مواجهات مسلحة" with neither side named says nothing codable
     rec_parts = [r for r in rec_parts if (r.code, r.sector) != (actor_parts[0].code, actor_parts[0].sector)
                  or r.entity_text != actor_parts[0].entity_text]
+    return [_event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, (lo, hi),
+                   (actors or []) + rec, 0.7 if actors else 0.5)]
+
+
+def _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, sent) -> list[Event]:
+    """Two sides after بين: a mutual act once; fighting with no attacker named, once each way."""
+    one = [part(x.item) for x in sides[0]]
+    two = [part(x.item) for x in sides[1]]
+    taken = list(sides[0]) + list(sides[1])
+    out = [_event(doc, fi, m, trig, event, mode, provenance + "+between", one, two, sent, taken, 0.7)]
+    if event == "ASSAULT":
+        out.append(_event(doc, fi, m, trig, event, mode, provenance + "+between", two, one, sent, taken, 0.7))
+    return out
+
+
+def _event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, sent, occupied_items,
+           confidence) -> Event:
+    start, end = m.start, m.end
+    lo, hi = sent
     a, b = fi.raw(start, end)
     evidence_start = min([a] + [p.span.start for p in actor_parts + rec_parts if p.span and p.span.field == fi.field])
     evidence_end = max([b] + [p.span.end for p in actor_parts + rec_parts if p.span and p.span.field == fi.field])
     text = doc.field_text(fi.field)
     time = fi.time_near(start, lo, hi)
-    occupied = {(m.start, m.end) for m in (actors or []) + rec}
+    occupied = {(x.start, x.end) for x in occupied_items}
     place = fi.place_near(start, lo, hi, occupied)
     quad, score = quad_and_score(event, mode)
-    return [Event(
+    return Event(
         event=event, mode=mode, actor=tuple(actor_parts), recipient=tuple(rec_parts),
         event_text=text[evidence_start:evidence_end], spans=(Span(fi.field, evidence_start, evidence_end),),
         trigger=text[a:b], cameo=trig.cameo, quad_class=quad, intensity=score, provenance=provenance,
-        confidence=0.7 if actors else 0.5, date=time.value if time else None,
+        confidence=confidence, date=time.value if time else None,
         event_loc={"text": place.text, "country": place.country, "lat": place.lat, "lon": place.lon}
         if place else None,
-    )]
+    )
 
 
 def _key(ev: Event) -> tuple:

@@ -1,0 +1,98 @@
+"""Distributional word clusters: words that occur in the same contexts in Arabic news share a
+cluster id (ترامب، أردوغان، ماكرون، بوتين …; رويترز، بلومبرغ، الأناضول …).
+
+They let the tagger generalize from the names of its training data (ANERcorp, 2000s news) to
+names it never saw, which is what it is for. Built from the ANT corpus (2018 news; SaudiNewsNet is
+left out because its licence is non-commercial): PPMI of the words at distance 1 and 2 on either
+side, reduced by SVD, then k-means at three granularities. Words are folded like everything else.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..text.normalize import fold
+from ..text.tokens import tokenize
+
+CLUSTERS = Path(__file__).parent / "data" / "clusters.tsv"
+CORPUS = Path("corpus/ant-2018.jsonl.gz")
+LEVELS = (64, 256, 1024)
+_MIN_COUNT = 5
+_CONTEXTS = 3000  # the most frequent words serve as context
+_DIMS = 100
+
+
+@lru_cache(maxsize=1)
+def load_clusters() -> dict[str, tuple[str, ...]]:
+    """Folded word -> its cluster id at each level; empty when the file was not built."""
+    if not CLUSTERS.exists():
+        return {}
+    out = {}
+    with open(CLUSTERS, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                word, *ids = line.rstrip("\n").split("\t")
+                out[word] = tuple(ids)
+    return out
+
+
+def build_clusters(corpus: Path, out: Path = CLUSTERS) -> int:
+    """Cluster the words of ``corpus`` (JSONL.gz articles) seen at least :data:`_MIN_COUNT`
+    times, write them to ``out``, and return how many were written."""
+    import scipy.sparse as sp
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.preprocessing import normalize
+
+    ids, words = _token_ids(corpus)
+    counts = np.bincount(ids[ids >= 0], minlength=len(words))
+    order = np.argsort(-counts, kind="stable")
+    order = order[counts[order] >= _MIN_COUNT]
+    rank = np.full(len(words) + 1, -1, dtype=np.int64)  # word id -> vocabulary rank; -1: rare
+    rank[order] = np.arange(len(order))
+    seq = np.where(ids >= 0, rank[ids], -1)  # -1: rare word or article boundary
+
+    columns = []
+    for slot, offset in enumerate((-2, -1, 1, 2)):
+        w = seq[max(0, -offset):len(seq) - max(0, offset)]
+        c = seq[max(0, offset):len(seq) - max(0, -offset) if offset < 0 else len(seq)]
+        c = seq[max(0, offset):][:len(w)]
+        keep = (w >= 0) & (c >= 0) & (c < _CONTEXTS)
+        columns.append(sp.coo_matrix((np.ones(keep.sum(), np.float32), (w[keep], c[keep] + slot * _CONTEXTS)),
+                                     shape=(len(order), 4 * _CONTEXTS)))
+    counts_m = sum(m.tocsr() for m in columns).tocoo()
+    total = counts_m.sum()
+    row_sum = np.asarray(counts_m.tocsr().sum(1)).ravel()
+    col_sum = np.asarray(counts_m.tocsr().sum(0)).ravel() ** 0.75  # smoothed context distribution
+    pmi = np.log(counts_m.data * total / (row_sum[counts_m.row] * col_sum[counts_m.col] * (total / col_sum.sum())))
+    positive = pmi > 0
+    ppmi = sp.csr_matrix((pmi[positive], (counts_m.row[positive], counts_m.col[positive])), shape=counts_m.shape)
+    vectors = normalize(TruncatedSVD(_DIMS, random_state=0).fit_transform(ppmi))
+    labels = [MiniBatchKMeans(k, random_state=0, batch_size=4096, n_init=1).fit(vectors).labels_ for k in LEVELS]
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(f"# clusters: folded word, then its k-means cluster at k = {', '.join(map(str, LEVELS))}\n"
+                f"# source: built by python -m hadath.ner.build from {corpus.name} (ANT corpus v2.1)\n")
+        for r, word_id in enumerate(order):
+            f.write(words[word_id] + "".join(f"\t{lab[r]}" for lab in labels) + "\n")
+    load_clusters.cache_clear()
+    return len(order)
+
+
+def _token_ids(corpus: Path) -> tuple[np.ndarray, list[str]]:
+    """Every token of the corpus as an id into the returned word list, -1 between articles (so no
+    context crosses from one article into the next)."""
+    index: dict[str, int] = {}
+    ids: list[int] = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            article = json.loads(line)
+            text = fold(f"{article.get('title') or ''}\n{article.get('text') or ''}")
+            ids.extend(index.setdefault(t.text, len(index)) for t in tokenize(text))
+            ids.append(-1)
+    return np.array(ids, dtype=np.int64), list(index)
