@@ -22,6 +22,14 @@ _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "ال�
                                       "الخميس", "الجمعة", "السبت", "قد", "رسميا", "أيضا", "مجددا", "كذلك",
                                       "بدوره", "بدورها", "بشدة", "غدا", "الماضي", "،", ",", "(", ")"))
 _SUBJECT_REACH = 3  # tokens between a verb and its subject (adverbs, day names)
+# Verbal nouns whose genitive is the one acted upon: "مقتل مقيم مصري", "اعتقال 17 شخصا".
+PATIENT_NOUNS = frozenset(fold(w) for w in (
+    "مقتل", "مصرع", "اغتيال", "اختطاف", "خطف", "اعتقال", "توقيف", "احتجاز", "استهداف", "إصابة", "إعدام",
+    "تهجير", "طرد", "ترحيل", "حصار", "محاصرة", "قتل", "تعذيب", "إبعاد", "عزل", "إقالة"))
+_AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"))  # "على يد X", "من قبل X": the agent of a verbal noun
+# Words that open a new clause: a recipient is not sought past them.
+CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "فيما", "بينما", "حيث", "كما", "لكن", "ولكن", "إلا", "بعدما",
+                                            "عندما", "وقال", "وأضاف", "مضيفا", "مؤكدا", "مشيرا", "قائلا", "وذلك", "."))
 _OBJECT_REACH = 14  # tokens between a trigger and its recipient
 
 
@@ -53,7 +61,8 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "�
 
 
 def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None,
-          first_person: bool = False, previous: list[Located] | None = None) -> list[Located] | None:
+          first_person: bool = False, previous: list[Located] | None = None,
+          objects: set[int] = frozenset()) -> list[Located] | None:
     """The actor mentions of a trigger at tokens [start, end), or None (the speaker of a quote is
     the caller's fallback, and always the actor of a first-person verb in a quotation).
 
@@ -65,12 +74,44 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
         lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
     if first_person:
         return None
+    adjacent = _adjacent_subject(fi, start, lo)
+    if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
+        return adjacent
     after = subject_after(fi, end, hi)
-    if after is not None:
+    if after is not None and not _object_of_request(fi, after, hi):
         return after
     if previous and fi.words[start][:1] in ("و", "ف"):
         return previous
-    return _before(fi, start, lo)
+    return _before(fi, start, lo, objects)
+
+
+def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+    m = next((x for x in fi.mentions if x.end == start and x.start >= lo), None)
+    if m is None or preposition(fi, m) is not None:
+        return None
+    head = m
+    for x in reversed([y for y in fi.mentions if y.end <= m.start and y.start >= lo]):
+        if x.end == head.start and fi.words[head.start].startswith("و"):
+            head = x
+        else:
+            break
+    return coordinated(fi, head)
+
+
+def _object_of_request(fi: FieldIndex, after: list[Located], hi: int) -> bool:
+    """"دعا الولايات المتحدة إلى …": the mention after the verb, followed by إلى, is whom the
+    verb addresses, not its subject."""
+    k = after[-1].end
+    return k < hi and fi.words[k] == "الي"
+
+
+def agent_by(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
+    """"على يد X", "من قبل X" after a verbal noun."""
+    for k in range(end, min(hi - 2, end + 8)):
+        if (fi.words[k], fi.words[k + 1]) in _AGENT_MARKERS:
+            m = fi.mention_at(k + 2)
+            return coordinated(fi, m) if m else None
+    return None
 
 
 def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
@@ -105,11 +146,12 @@ def between(fi: FieldIndex, end: int, hi: int) -> tuple[list[Located], list[Loca
     return sides[:1], sides[1:]
 
 
-def _before(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+def _before(fi: FieldIndex, start: int, lo: int, objects: set[int] = frozenset()) -> list[Located] | None:
     """The subject before the trigger: the head of a relative clause that holds the trigger
     ("الولايات المتحدة التي تريد ابتزاز العراق … تضغط"), else the nearest mention not governed by a
-    preposition."""
-    cands = [m for m in fi.mentions if lo <= m.start and m.end <= start and preposition(fi, m) is None]
+    preposition and not already the object of an earlier verb (``objects``)."""
+    cands = [m for m in fi.mentions if lo <= m.start and m.end <= start and preposition(fi, m) is None
+             and m.start not in objects]
     if not cands:
         return None
     rel = max((k for k in range(lo, start) if fi.words[k] in _RELATIVES), default=None)
@@ -131,6 +173,11 @@ def _before(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
 def recipient(fi: FieldIndex, start: int, end: int, hi: int, preps: tuple[str, ...],
               taken: set[int]) -> list[Located]:
     limit = min(hi, end + _OBJECT_REACH)
+    for k in range(end, limit):
+        if fi.words[k] in CLAUSE_BREAKS or k > end and fi.words[k] == "،" and k + 1 < limit \
+                and fi.words[k + 1] in CLAUSE_BREAKS:
+            limit = k
+            break
     for m in fi.mentions:
         if m.start < end or m.start >= limit or m.start in taken:
             continue

@@ -52,25 +52,24 @@ def build_clusters(corpus: Path, out: Path = CLUSTERS) -> int:
     counts = np.bincount(ids[ids >= 0], minlength=len(words))
     order = np.argsort(-counts, kind="stable")
     order = order[counts[order] >= _MIN_COUNT]
-    rank = np.full(len(words) + 1, -1, dtype=np.int64)  # word id -> vocabulary rank; -1: rare
+    # word id -> vocabulary rank, -1 for rare words; the extra last slot keeps boundaries at -1
+    rank = np.full(len(words) + 1, -1, dtype=np.int64)
     rank[order] = np.arange(len(order))
-    seq = np.where(ids >= 0, rank[ids], -1)  # -1: rare word or article boundary
+    seq = rank[ids]
 
     columns = []
     for slot, offset in enumerate((-2, -1, 1, 2)):
-        w = seq[max(0, -offset):len(seq) - max(0, offset)]
-        c = seq[max(0, offset):len(seq) - max(0, -offset) if offset < 0 else len(seq)]
-        c = seq[max(0, offset):][:len(w)]
+        w, c = (seq[:-offset], seq[offset:]) if offset > 0 else (seq[-offset:], seq[:offset])
         keep = (w >= 0) & (c >= 0) & (c < _CONTEXTS)
         columns.append(sp.coo_matrix((np.ones(keep.sum(), np.float32), (w[keep], c[keep] + slot * _CONTEXTS)),
                                      shape=(len(order), 4 * _CONTEXTS)))
-    counts_m = sum(m.tocsr() for m in columns).tocoo()
-    total = counts_m.sum()
-    row_sum = np.asarray(counts_m.tocsr().sum(1)).ravel()
-    col_sum = np.asarray(counts_m.tocsr().sum(0)).ravel() ** 0.75  # smoothed context distribution
-    pmi = np.log(counts_m.data * total / (row_sum[counts_m.row] * col_sum[counts_m.col] * (total / col_sum.sum())))
+    pairs = sum(m.tocsr() for m in columns)
+    row_sum = np.asarray(pairs.sum(1)).ravel()
+    col_sum = np.asarray(pairs.sum(0)).ravel() ** 0.75  # smoothed context distribution (Levy et al.)
+    pairs = pairs.tocoo()
+    pmi = np.log(pairs.data * col_sum.sum() / (row_sum[pairs.row] * col_sum[pairs.col]))
     positive = pmi > 0
-    ppmi = sp.csr_matrix((pmi[positive], (counts_m.row[positive], counts_m.col[positive])), shape=counts_m.shape)
+    ppmi = sp.csr_matrix((pmi[positive], (pairs.row[positive], pairs.col[positive])), shape=pairs.shape)
     vectors = normalize(TruncatedSVD(_DIMS, random_state=0).fit_transform(ppmi))
     labels = [MiniBatchKMeans(k, random_state=0, batch_size=4096, n_init=1).fit(vectors).labels_ for k in LEVELS]
 
@@ -85,8 +84,8 @@ def build_clusters(corpus: Path, out: Path = CLUSTERS) -> int:
 
 
 def _token_ids(corpus: Path) -> tuple[np.ndarray, list[str]]:
-    """Every token of the corpus as an id into the returned word list, -1 between articles (so no
-    context crosses from one article into the next)."""
+    """Every token of the corpus as an id into the returned word list, two -1 between articles (so
+    no context within distance 2 crosses from one article into the next)."""
     index: dict[str, int] = {}
     ids: list[int] = []
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
@@ -94,5 +93,5 @@ def _token_ids(corpus: Path) -> tuple[np.ndarray, list[str]]:
             article = json.loads(line)
             text = fold(f"{article.get('title') or ''}\n{article.get('text') or ''}")
             ids.extend(index.setdefault(t.text, len(index)) for t in tokenize(text))
-            ids.append(-1)
+            ids += (-1, -1)
     return np.array(ids, dtype=np.int64), list(index)

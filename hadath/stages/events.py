@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
-from ..events.arguments import actor, between, recipient, subject_after
+from ..events.arguments import PATIENT_NOUNS, actor, agent_by, between, recipient, subject_after
 from ..events.field import FieldIndex, Located
 from ..lexicon.matcher import Match
 from ..events.lexicon import MUTUAL, Trigger, quad_and_score, triggers
@@ -39,12 +39,13 @@ def build():
             fi = FieldIndex(doc, fld)
             last_end = -10
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
+            objects: set[int] = set()  # mentions already coded as recipients
             for m, first_person in _triggers(fi, matcher):
                 chained = m.start - last_end <= 1  # "تضغط لمنع": the second verb completes the first
                 last_end = m.end
                 if chained or _bare_definite_noun(fi, m):
                     continue
-                for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor):
+                for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects):
                     _merge(found, ev)
         doc.events = list(found.values())
         return doc
@@ -97,6 +98,14 @@ def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
     return subject_after(fi, m.end, hi) is None and between(fi, m.end, hi) is None
 
 
+def _patient_noun(fi: FieldIndex, m: Match) -> list | None:
+    """The genitive of a verbal noun that names who suffered the act ("مقتل مقيم مصري")."""
+    if m.end - m.start != 1 or (m.form[2:] if m.form.startswith("ال") else m.form) not in PATIENT_NOUNS:
+        return None
+    lo, hi = fi.sentence_of(m.start)
+    return subject_after(fi, m.end, hi)
+
+
 def _negated(fi: FieldIndex, start: int, lo: int) -> bool:
     return any(fi.words[k] in _NEGATION for k in range(max(lo, start - 2), start))
 
@@ -106,7 +115,7 @@ def _hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
 
 
 def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person: bool,
-          sentence_actor: dict[int, list]) -> list[Event]:
+          sentence_actor: dict[int, list], objects: set[int]) -> list[Event]:
     start, end = m.start, m.end
     lo, hi = fi.sentence_of(start)
     if fi.words[hi - 1] == "؟":
@@ -127,7 +136,13 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     sides = between(fi, end, hi)
     if sides is not None:
         return _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, (lo, hi))
-    actors = actor(fi, start, end, (lo, hi), quote_span, first_person, sentence_actor.get(lo))
+    patient = _patient_noun(fi, m)
+    if patient:
+        actors = agent_by(fi, end, hi) or ([] if event in _UNNAMED_ATTACK else
+                                           actor(fi, start, end, (lo, hi), quote_span, first_person,
+                                                 sentence_actor.get(lo), objects | {x.start for x in patient}))
+    else:
+        actors = actor(fi, start, end, (lo, hi), quote_span, first_person, sentence_actor.get(lo), objects)
     if actors:
         sentence_actor[lo] = actors
         actor_parts = [part(m.item) for m in actors]
@@ -143,7 +158,11 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if all(p.code is None and p.sector not in _UNCODED_ACTORS for p in actor_parts):
         return []  # an actor nobody can place is no data point
     taken = {x.start for x in actors or ()}
-    rec = recipient(fi, start, end, hi, trig.recipient, taken) if event != "REJECT" or trig.event == "REJECT" else []
+    if patient:
+        rec = patient
+    else:
+        rec = recipient(fi, start, end, hi, trig.recipient, taken) if event != "REJECT" or trig.event == "REJECT" else []
+    objects.update(x.start for x in rec)
     rec_parts = [part(x.item) for x in rec]
     if actor_parts[0].sector == "UAF" and not rec_parts:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
