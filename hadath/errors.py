@@ -130,3 +130,33 @@ class BadOption(HadathError):
     """An option value outside its choices (an export format, an output kind)."""
 
     code = "E066"
+
+
+class ResourceNotFound(HadathError):
+    """An HTTP API path, article or other record that does not exist."""
+
+    code = "E070"
+
+
+class InvalidRequest(HadathError):
+    """An HTTP API request whose parameters or body do not fit the endpoint."""
+
+    code = "E071"
+
+
+class WriteForbidden(HadathError):
+    """A write to a server started read-only, or without the server's token."""
+
+    code = "E072"
+
+
+class RequestTooLarge(HadathError):
+    """An HTTP API request body over the server's size limit."""
+
+    code = "E073"
+
+
+class InternalError(HadathError):
+    """An unexpected failure while answering an HTTP API request: a bug in hadath."""
+
+    code = "E074"

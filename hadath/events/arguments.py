@@ -24,7 +24,7 @@ _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "ال�
 _SUBJECT_REACH = 3  # tokens between a verb and its subject (adverbs, day names)
 # Verbal nouns whose genitive is the one acted upon: "مقتل مقيم مصري", "اعتقال 17 شخصا".
 PATIENT_NOUNS = frozenset(fold(w) for w in (
-    "مقتل", "مصرع", "اغتيال", "اختطاف", "خطف", "اعتقال", "توقيف", "احتجاز", "استهداف", "إصابة", "إعدام",
+    "مقتل", "مصرع", "اغتيال", "ابتزاز", "اختطاف", "خطف", "اعتقال", "توقيف", "احتجاز", "استهداف", "إصابة", "إعدام",
     "تهجير", "طرد", "ترحيل", "حصار", "محاصرة", "قتل", "تعذيب", "إبعاد", "عزل", "إقالة"))
 _AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"))  # "على يد X", "من قبل X": the agent of a verbal noun
 # Words that open a new clause: a recipient is not sought past them.
@@ -77,10 +77,12 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     adjacent = _adjacent_subject(fi, start, lo)
     if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
         return adjacent
-    after = subject_after(fi, end, hi)
-    if after is not None and not _object_of_request(fi, after, hi):
+    purpose = word_has_purpose_lam(fi.words[start])
+    after = None if purpose else subject_after(fi, end, hi)
+    if after is not None and after[0].start not in objects and not _object_of_request(fi, after, hi):
         return after
-    if previous and fi.words[start][:1] in ("و", "ف"):
+    word = fi.words[start]
+    if previous and word[:1] in ("و", "ف") and len(word) > 3 and word != "في":  # a و/ف-joined verb
         return previous
     return _before(fi, start, lo, objects)
 
@@ -112,6 +114,12 @@ def agent_by(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
             m = fi.mention_at(k + 2)
             return coordinated(fi, m) if m else None
     return None
+
+
+def word_has_purpose_lam(word: str) -> bool:
+    """"تعود لابتزاز العراق", "لتلوح": a verb or verbal noun after the purpose لـ has the main
+    verb's subject; the mention after it is its object."""
+    return word.startswith("ل") and not word.startswith("لل") and len(word) > 4 and word[1] in "اتي"
 
 
 def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:

@@ -14,6 +14,15 @@ DATA = Path(__file__).parent / "data"
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Where each type's recipient usually stands, added to what a trigger row lists: the row names
+# the verb's own construction ("زار X"), the type adds its verbal noun's ("زيارة إلى X").
+TYPE_RECIPIENT = {
+    "AGREE": ("obj", "مع"), "CONSULT": ("obj", "مع", "إلى", "ب"), "SUPPORT": ("obj", "ل", "ب"),
+    "CONCEDE": ("ل",), "COOPERATE": ("مع",), "AID": ("obj", "إلى", "ل"), "RETREAT": ("من",),
+    "REQUEST": ("obj", "من", "إلى"), "ACCUSE": ("obj", "على", "ب"), "REJECT": ("obj",),
+    "THREATEN": ("obj",), "PROTEST": ("ضد", "على"), "SANCTION": ("obj", "على", "ضد"),
+    "MOBILIZE": ("إلى", "ضد"), "COERCE": ("obj", "على", "ضد"), "ASSAULT": ("obj", "على", "ضد"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +39,8 @@ def triggers() -> PhraseMatcher:
     m = PhraseMatcher()
     table = read_table(LEXICON_DATA / "triggers.tsv")
     for row in table.rows:
-        preps = tuple(fold(p.strip()) for p in row["recipient"].split(",") if p.strip())
+        listed = [p.strip() for p in row["recipient"].split(",") if p.strip()]
+        preps = tuple(dict.fromkeys(fold(p) for p in listed + list(TYPE_RECIPIENT.get(row["event"], ()))))
         for form in variants(row["forms"]):
             m.add(form, Trigger(row["event"], row["mode"] or None, preps, row["cameo"] or None, form))
     return m

@@ -11,8 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from rapidfuzz.distance import Levenshtein
+
 from ..text.normalize import fold
 from ..text.tokens import Token, forms, tokenize
+
+
+_FUZZY_MIN = 5  # letters in a first word before a typo in it is tolerated
+_FUZZY_RANK = 99  # form_rank of a fuzzy match: after every exact reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +37,16 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class PhraseMatcher:
     def __init__(self) -> None:
         self._index: dict[str, dict[tuple[str, ...], list[Any]]] = {}
+        # multi-word entries by their second word, for typos in the first ("الوايات المتحدة")
+        self._by_second: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         key = phrase_key(phrase)
         if key:
-            self._index.setdefault(key[0], {}).setdefault(key[1:], []).append(payload)
+            tails = self._index.setdefault(key[0], {})
+            if key[1:] not in tails and len(key) > 1 and len(key[0]) >= _FUZZY_MIN:
+                self._by_second.setdefault(key[1], []).append((key[0], key[1:]))
+            tails.setdefault(key[1:], []).append(payload)
 
     def __contains__(self, phrase: str) -> bool:
         key = phrase_key(phrase)
@@ -63,12 +74,28 @@ class PhraseMatcher:
                     best = Match(i, i + 1 + n, tuple(payloads), rank, form)
         return best
 
+    def fuzzy_at(self, tokens: list[Token], i: int) -> Match | None:
+        """A multi-word entry whose first word is one edit away from the token and whose other
+        words follow exactly: the typo "الوايات المتحدة" is "الولايات المتحدة". One edit in a long
+        first word of a multi-word name does not turn an ordinary word into a name."""
+        word = tokens[i].text
+        if len(word) < _FUZZY_MIN or i + 1 >= len(tokens):
+            return None
+        for first, tail in self._by_second.get(tokens[i + 1].text, ()):
+            if i + 1 + len(tail) > len(tokens) or abs(len(first) - len(word)) > 1:
+                continue
+            if all(tokens[i + 1 + k].text == tail[k] for k in range(len(tail))) \
+                    and Levenshtein.distance(first, word, score_cutoff=1) <= 1:
+                return Match(i, i + 1 + len(tail), tuple(self._index[first][tail]), _FUZZY_RANK, first)
+        return None
+
     def find_all(self, tokens: list[Token], *, strip: bool = True) -> list[Match]:
-        """Non-overlapping matches, left to right, longest first at each position."""
+        """Non-overlapping matches, left to right, longest first at each position; a typo in
+        the first word of a multi-word entry is tolerated where nothing else matches."""
         out = []
         i = 0
         while i < len(tokens):
-            m = self.match_at(tokens, i, strip=strip) if tokens[i].is_word else None
+            m = (self.match_at(tokens, i, strip=strip) or self.fuzzy_at(tokens, i)) if tokens[i].is_word else None
             if m is None:
                 i += 1
                 continue

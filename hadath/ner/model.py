@@ -7,7 +7,7 @@ from pathlib import Path
 import pycrfsuite
 
 from ..errors import ModelMissing
-from .features import sentence_features
+from .features import Featurizer
 
 MODEL = Path(__file__).parent / "data" / "model.crfsuite"
 
@@ -21,12 +21,14 @@ class Tagger:
     def __init__(self, path: Path):
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(path))
+        known = frozenset(attr.encode() for attr, _ in self._crf.info().state_features)
+        self._featurizer = Featurizer(keep=known)
 
     def tag(self, words: list[str]) -> list[str]:
         """One IOB2 tag per word; words raw or folded (features fold them)."""
         if not words:
             return []
-        return self._crf.tag(sentence_features(words))
+        return self._crf.tag(self._featurizer.sentence(words))
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import spans
+from .corpus import Sentence
+from .model import Tagger, spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +47,8 @@ def format_scores(scores: dict[str, PRF]) -> str:
     for k, s in scores.items():
         lines.append(f"{k:<6} {s.gold:>5} {s.predicted:>5} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
     return "\n".join(lines)
+
+
+def evaluate(tagger: Tagger, sentences: list[Sentence]) -> dict[str, PRF]:
+    """Scores of ``tagger`` on gold sentences."""
+    return score(([t for _, t in s], tagger.tag([w for w, _ in s])) for s in sentences)

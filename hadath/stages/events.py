@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
-from ..events.arguments import PATIENT_NOUNS, actor, agent_by, between, recipient, subject_after
+from ..events.arguments import (PATIENT_NOUNS, actor, agent_by, between, recipient, subject_after,
+                                word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
+from ..lexicon.entries import load
 from ..lexicon.matcher import Match
 from ..events.lexicon import MUTUAL, Trigger, quad_and_score, triggers
 from ..pipeline import stage
 from ..text.normalize import fold
+from ..text.tokens import forms
 from .quotes import participant
 from .text import FIELDS
 
@@ -41,9 +44,13 @@ def build():
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
             for m, first_person in _triggers(fi, matcher):
-                chained = m.start - last_end <= 1  # "تضغط لمنع": the second verb completes the first
+                # "تضغط لمنع", "ضغوطات … على العراق لمنع": a verb or purpose clause right after
+                # another trigger completes it rather than reporting a second act
+                chained = m.start - last_end <= 1 or (
+                    m.start - last_end <= 6 and word_has_purpose_lam(fi.words[m.start])
+                    and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0)))
                 last_end = m.end
-                if chained or _bare_definite_noun(fi, m):
+                if chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects):
                     _merge(found, ev)
@@ -106,6 +113,48 @@ def _patient_noun(fi: FieldIndex, m: Match) -> list | None:
     return subject_after(fi, m.end, hi)
 
 
+_RECEIVE = frozenset(fold(w) for w in ("تلقى", "تلقت", "تلقي", "تلقيها", "تلقيه", "تعرض", "تعرضت", "تعرضها",
+                                       "تعرضه", "يتعرض", "تتعرض"))
+
+
+def _received(fi: FieldIndex, m: Match, lo: int) -> list | None:
+    """"بعد تلقيها رشقات صاروخية", "تعرضت لقصف": the act was suffered by the subject before the
+    verb of receiving; the attacker is not named there."""
+    k = m.start - 1
+    while k >= lo and k >= m.start - 2:
+        if fi.words[k] in _RECEIVE or any(f in _RECEIVE for f in forms(fi.words[k])[:3]):
+            before = [x for x in fi.mentions if lo <= x.start and x.end <= k]
+            return [before[-1]] if before else None
+        k -= 1
+    return None
+
+
+_PATIENT_TYPES = frozenset({"AID", "ASSAULT", "COERCE", "SANCTION", "RETREAT", "ACCUSE", "THREATEN", "REQUEST"})
+
+
+def _possessed_patient(fi: FieldIndex, m: Match) -> bool:
+    """"تطوير الجيش العراقي وتسليحه": a verbal noun with a pronoun attached names its patient
+    ("arming it"), and its agent is nowhere in reach; for a visit ("زيارته") the possessor is the
+    visitor, which the actor rules find, so only acts done to someone are skipped."""
+    word = fi.words[m.start]
+    return (m.end - m.start == 1 and not word.endswith(m.form) and len(word) > len(m.form) + 1
+            and any(t.event in _PATIENT_TYPES for t in m.payloads))
+
+
+def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
+    """"ضغوطات أمريكية", "الغارات الروسية": a nisba right after a verbal noun names the state
+    that acts."""
+    k = m.end
+    if k >= len(fi.tokens) or any(x.start <= k < x.end for x in fi.mentions):
+        return None
+    hit = load().matcher.match_at(fi.tokens, k)
+    nisba = next((e for e in hit.payloads if e.kind == "nisba"), None) if hit else None
+    if nisba is None or nisba.code is None:
+        return None
+    a, b = fi.raw(k, hit.end)
+    return Participant(doc.field_text(fi.field)[a:b], nisba.code, "GOV", Span(fi.field, a, b))
+
+
 def _negated(fi: FieldIndex, start: int, lo: int) -> bool:
     return any(fi.words[k] in _NEGATION for k in range(max(lo, start - 2), start))
 
@@ -133,11 +182,15 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         if quote is None or quote.speaker is None or quote.kind != "reported":
             return []
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
+    negated_claim = provenance.endswith("+negated-claim")
     sides = between(fi, end, hi)
     if sides is not None:
         return _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, (lo, hi))
-    patient = _patient_noun(fi, m)
-    if patient:
+    patient = _patient_noun(fi, m) or _received(fi, m, lo)
+    nisba_actor = None if negated_claim else _nisba_actor(doc, fi, m)
+    if negated_claim or nisba_actor is not None:
+        actors = None  # "أعلن أنه لم يقصف": the denial is the speaker's
+    elif patient:
         actors = agent_by(fi, end, hi) or ([] if event in _UNNAMED_ATTACK else
                                            actor(fi, start, end, (lo, hi), quote_span, first_person,
                                                  sentence_actor.get(lo), objects | {x.start for x in patient}))
@@ -145,7 +198,10 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         actors = actor(fi, start, end, (lo, hi), quote_span, first_person, sentence_actor.get(lo), objects)
     if actors:
         sentence_actor[lo] = actors
-        actor_parts = [part(m.item) for m in actors]
+        actor_parts = [part(x.item) for x in actors]
+    elif nisba_actor is not None:
+        actor_parts = [nisba_actor]
+        provenance += "+nisba"
     elif quote is not None and quote.speaker is not None:
         actor_parts = [quote.speaker]
         provenance += "+speaker"

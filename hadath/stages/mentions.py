@@ -73,13 +73,14 @@ def local_states(tokens, found: dict, sentences: list[tuple[int, int]]) -> list[
 
 
 def context_country(p: Phrase, tokens, states: list[tuple[int, int, str]], sentences, dominant: str | None) -> str | None:
-    """The state nearest the phrase in its sentence (before it first), else the article's."""
+    """The last state named before the phrase in its sentence, or one right after it ("في
+    سوريا"), else the article's."""
     sent = bisect_right([a for a, _ in sentences], tokens[p.start].start) - 1
-    same = [(i, c) for s_, i, c in states if s_ == sent and not p.start <= i < p.end]
-    if same:
-        before = [(i, c) for i, c in same if i < p.start]
-        return (before[-1] if before else min(same, key=lambda x: x[0]))[1]
-    return dominant
+    before = [c for s_, i, c in states if s_ == sent and i < p.start]
+    if before:
+        return before[-1]
+    attached = [c for s_, i, c in states if s_ == sent and p.end <= i <= p.end + 2]  # "المدنيين في سوريا"
+    return attached[0] if attached else dominant
 
 
 def code_phrase(p: Phrase, published: str | None, dominant: str | None, key: str = "") -> Coded:

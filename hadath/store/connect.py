@@ -57,15 +57,15 @@ def _connect(path: str | Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str | Path, *, required: bool) -> None:
     has_meta = con.execute("SELECT count(*) FROM information_schema.tables "
-                           "WHERE table_name = 'meta' AND table_schema = 'main'").fetchone()[0]
+                           "WHERE table_name = 'meta' AND table_schema = 'main'").fetchall()[0][0]
     if not has_meta:
         if required:
             raise StoreNotFound(f"{path} is a DuckDB file but not a hadath store.",
                                 "Give the --db file that hadath ingest wrote.")
         return
-    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row and row[0] != schema.VERSION:
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    if rows and rows[0][0] != schema.VERSION:
         raise StoreVersionMismatch(
-            f"The store {path} has table layout {row[0]}; this hadath writes layout "
+            f"The store {path} has table layout {rows[0][0]}; this hadath writes layout "
             f"{schema.VERSION}.",
             "Ingest the articles again into a new --db file.")

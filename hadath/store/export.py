@@ -84,7 +84,7 @@ def _plover(store: Store, out: Path, dataset: bool) -> ExportReport:
 
 
 def _count(store: Store, table: str, where: str) -> int:
-    return store.con.execute(f"SELECT count(*) FROM {table} {where}").fetchone()[0]
+    return store.con.execute(f"SELECT count(*) FROM {table} {where}").fetchall()[0][0]
 
 
 def _quote(path: Path) -> str:

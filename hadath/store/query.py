@@ -45,8 +45,8 @@ class Store:
         self.con.close()
 
     def _result(self, query: str, params: list | None = None) -> Any:
-        rel = self.con.execute(query, params or [])
-        return rel.fetch_arrow_table() if self.output == "arrow" else rel.df()
+        rel = self.con.sql(query, params=params or None)
+        return rel.to_arrow_table() if self.output == "arrow" else rel.df()
 
     def sql(self, query: str, params: list | None = None) -> Any:
         """Run read-only SQL (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN); anything else is refused."""
