@@ -297,6 +297,26 @@ def export(
                       "by date. Ingest undated inputs with --published YYYY-MM-DD to date them.")
 
 
+@app.command()
+def serve(
+    db: Db = DEFAULT_DB,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, envvar="HADATH_TOKEN", help="Enable POST /api/ingest for clients sending Authorization: Bearer TOKEN (the server then holds the store as its only writer)."),
+) -> None:
+    """Serve the HTTP API (docs at /docs) and the web interface (at /) over the store."""
+    from .serve import create_app
+    import uvicorn
+
+    try:
+        application = create_app(db, token=token)
+    except HadathError as exc:
+        _fail(exc)
+    mode = "ingest enabled with the token" if token else "read-only"
+    console.print(f"hadath serve: {db} ({mode}) on http://{host}:{port}/ — API docs at /docs")
+    uvicorn.run(application, host=host, port=port, log_config=None)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()

@@ -51,7 +51,9 @@ def _load_builtin_stages() -> None:
 class Pipeline:
     """An ordered, validated list of stages, built once and run on many documents."""
 
-    def __init__(self, names: tuple[str, ...] | list[str] = DEFAULT_STAGES):
+    def __init__(self, names: tuple[str, ...] | list[str] = DEFAULT_STAGES, options: dict[str, dict] | None = None):
+        """``options`` passes keyword arguments to stage factories, by stage name (for example
+        ``{"events": {"classifier": my_classifier}}``)."""
         specs = registered()
         unknown = [n for n in names if n not in specs]
         if unknown:
@@ -70,7 +72,8 @@ class Pipeline:
                 )
             provided |= specs[n].provides
         self.names = tuple(names)
-        self._fns = [(n, specs[n].factory()) for n in names]
+        options = options or {}
+        self._fns = [(n, specs[n].factory(**options.get(n, {}))) for n in names]
 
     def __call__(self, doc: Doc) -> Doc:
         for name, fn in self._fns:

@@ -3,10 +3,10 @@
 
 Speed matters more here than anywhere else in hadath: the tagger runs over every token of every
 article. Everything that depends on one word only (folded form, clitic-stripped stems, affixes,
-shape, word cluster, whether a lexicon entry can start at it) is computed once per distinct word
-and cached; a sentence then concatenates cached tuples and runs the lexicon matcher only where an
-entry can start. At tagging time the cache also drops every feature the model has no weight for
-(crfsuite would ignore it, but only after paying for its conversion and lookup).
+shape, word cluster, the lexicon entries that can start at it) is computed once per distinct
+word and cached; a sentence then concatenates cached tuples. At tagging time the cache also
+drops every feature the model has no weight for (crfsuite would ignore it, but only after paying
+for its conversion and lookup).
 
 The gazetteer features come from hadath's lexicons (:func:`hadath.lexicon.entries.load`): there
 are none when no lexicon file is present, and the model has weights for whatever lexicons
@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..lexicon.entries import load
 from ..text.normalize import fold
-from ..text.tokens import Token, forms
+from ..text.tokens import forms
 from .clusters import load_clusters
 
 # Lexicon entry kinds -> the gazetteer feature they give. Nisbas (عراقي), roles and generic
@@ -36,12 +36,28 @@ _CACHE_SIZE = 300_000  # distinct words; a 62k-article corpus has about this man
 @dataclass(frozen=True, slots=True)
 class _Word:
     folded: str
-    gaz_start: bool  # some clitic form of the word starts a lexicon entry
+    gaz_forms: tuple[str, ...]  # its clitic forms that start a lexicon entry, least stripped first
     own: tuple[bytes, ...]  # features of the word itself
     left2: tuple[bytes, ...]  # what it contributes as the word two before another
     left1: tuple[bytes, ...]
     right1: tuple[bytes, ...]
     right2: tuple[bytes, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Gaz:
+    """The gazetteer features a lexicon match gives the word it covers and its neighbours."""
+
+    own: tuple[bytes, ...] = ()
+    as_left: tuple[bytes, ...] = ()  # for the word after it
+    as_right: tuple[bytes, ...] = ()  # for the word before it
+
+
+_NO_GAZ = _Gaz()
+# Sentence padding: the word before the first contributes BOS, the one after the last EOS.
+_BEFORE = _Word("", (), (), (), (b"BOS",), (), ())
+_AFTER = _Word("", (), (), (), (), (b"EOS",), ())
+_NOTHING = _Word("", (), (), (), (), (), ())
 
 
 class Featurizer:
@@ -51,11 +67,12 @@ class Featurizer:
     def __init__(self, keep: frozenset[bytes] | None = None):
         self._keep = keep
         self._cache: dict[str, _Word] = {}
+        self._gaz_cache: dict[tuple[str, tuple[str, ...]], _Gaz] = {}
 
     def sentence(self, words: list[str]) -> list[list[bytes]]:
         """One feature list per word (raw or folded words: both are folded here)."""
         cache = self._cache
-        info = []
+        info = [_NOTHING, _BEFORE]
         for w in words:
             wi = cache.get(w)
             if wi is None:
@@ -63,22 +80,14 @@ class Featurizer:
                     cache.clear()
                 wi = cache[w] = self._word(w)
             info.append(wi)
-        gaz = _gazetteer(info)
-        keep = self._keep
-        n = len(info)
-        out = []
-        for i, wi in enumerate(info):
-            f = list(wi.own)
-            f += info[i - 2].left2 if i >= 2 else ()
-            f += info[i - 1].left1 if i >= 1 else _BOS
-            f += info[i + 1].right1 if i + 1 < n else _EOS
-            f += info[i + 2].right2 if i + 2 < n else ()
-            if gaz:
-                g = gaz[i]
-                prev = tuple(b"-1" + x for x in gaz[i - 1]) if i >= 1 else ()
-                nxt = tuple(b"+1" + x for x in gaz[i + 1]) if i + 1 < n else ()
-                f += (x for x in g + prev + nxt if keep is None or x in keep)
-            out.append(f)
+        info += (_AFTER, _NOTHING)
+        out = [[*info[i - 2].left2, *info[i - 1].left1, *info[i].own, *info[i + 1].right1, *info[i + 2].right2]
+               for i in range(2, len(info) - 2)]
+        gaz = self._gazetteer(info[2:-2])
+        if gaz:
+            gaz = [_NO_GAZ, *gaz, _NO_GAZ]
+            for i, f in enumerate(out, 1):
+                f += (*gaz[i - 1].as_left, *gaz[i].own, *gaz[i + 1].as_right)
         return out
 
     def _word(self, raw: str) -> _Word:
@@ -102,9 +111,9 @@ class Featurizer:
         ids = clusters.get(w) or clusters.get(core)
         if ids:
             own += (f"k{level}={cid}" for level, cid in enumerate(ids))
-        first = _gazetteer_first_words()
+        index = _gazetteer_index()
         return _Word(
-            w, any(s in first for s in stems), self._filter(own), self._filter([f"w-2={w}"]),
+            w, tuple(s for s in stems if s in index), self._filter(own), self._filter([f"w-2={w}"]),
             self._filter([f"w-1={w}", f"s-1={core}"]), self._filter([f"w+1={w}", f"s+1={core}"]),
             self._filter([f"w+2={w}"]))
 
@@ -112,38 +121,53 @@ class Featurizer:
         encoded = (n.encode() for n in names)
         return tuple(encoded if self._keep is None else (b for b in encoded if b in self._keep))
 
+    def _gazetteer(self, info: list[_Word]) -> list[_Gaz] | None:
+        """Per word, the features of the lexicon match covering it ("gB=per" starts a person
+        name, "gI=org" continues an organisation), matched like PhraseMatcher.find_all: left to
+        right, the longest entry at each word (the least stripped form on equal length), no
+        overlaps; but exact matches only, without its typo tolerance. None when nothing matched."""
+        index = _gazetteer_index()
+        out: list[_Gaz] | None = None
+        n = len(info)
+        i = 0
+        while i < n:
+            best = None  # (entry length, kinds)
+            for form in info[i].gaz_forms:
+                tails, lengths = index[form]
+                for length in lengths:
+                    if best is not None and length + 1 <= best[0] or i + 1 + length > n:
+                        continue
+                    kinds = tails.get(tuple(wi.folded for wi in info[i + 1:i + 1 + length]))
+                    if kinds is not None:
+                        best = (length + 1, kinds)
+                        break
+            if best is None:
+                i += 1
+                continue
+            if out is None:
+                out = [_NO_GAZ] * n
+            out[i] = self._gaz_features("B", best[1])
+            for j in range(i + 1, i + best[0]):
+                out[j] = self._gaz_features("I", best[1])
+            i += best[0]
+        return out
 
-_BOS = (b"BOS",)
-_EOS = (b"EOS",)
+    def _gaz_features(self, position: str, kinds: tuple[str, ...]) -> _Gaz:
+        g = self._gaz_cache.get((position, kinds))
+        if g is None:
+            names = [f"g{position}={k}" for k in kinds]
+            g = self._gaz_cache[(position, kinds)] = _Gaz(
+                self._filter(names), self._filter(["-1" + x for x in names]), self._filter(["+1" + x for x in names]))
+        return g
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_first_words() -> frozenset[str]:
-    return frozenset(key[0] for key, _ in load().matcher.entries())
-
-
-def _gazetteer(info: list[_Word]) -> list[tuple[bytes, ...]] | None:
-    """Per word, the lexicon matches covering it (b"gB=per" starts a person name, b"gI=org"
-    continues an organisation), matched like :meth:`PhraseMatcher.find_all` (left to right,
-    longest first, no overlaps); None when nothing matched."""
-    starts = [i for i, wi in enumerate(info) if wi.gaz_start]
-    if not starts:
-        return None
-    matcher = load().matcher
-    tokens = [Token(0, 0, wi.folded, True) for wi in info]
-    out: list[tuple[bytes, ...]] = [()] * len(info)
-    found = False
-    covered = 0  # index after the last match
-    for i in starts:
-        if i < covered:
-            continue
-        m = matcher.match_at(tokens, i)
-        if m is None:
-            continue
-        found = True
-        kinds = sorted({_GAZ_KIND.get(getattr(p, "kind", ""), "other") for p in m.payloads})
-        out[i] = tuple(f"gB={k}".encode() for k in kinds)
-        for j in range(i + 1, m.end):
-            out[j] = tuple(f"gI={k}".encode() for k in kinds)
-        covered = m.end
-    return out if found else None
+def _gazetteer_index() -> dict[str, tuple[dict[tuple[str, ...], tuple[str, ...]], tuple[int, ...]]]:
+    """The lexicon matcher's entries by first word: (tail -> gazetteer kinds, tail lengths
+    longest first). Looking up the few tail lengths beats scanning every tail of a frequent
+    first word (رئيس starts hundreds of entries)."""
+    tails: dict[str, dict[tuple[str, ...], tuple[str, ...]]] = {}
+    for key, payloads in load().matcher.entries():
+        kinds = tuple(sorted({_GAZ_KIND.get(getattr(p, "kind", ""), "other") for p in payloads}))
+        tails.setdefault(key[0], {})[key[1:]] = kinds
+    return {first: (t, tuple(sorted({len(k) for k in t}, reverse=True))) for first, t in tails.items()}

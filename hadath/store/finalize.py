@@ -18,10 +18,10 @@ from .schema import insert
 
 _DERIVED = ("near_duplicates", "duplicate_groups", "dataset_events", "dataset_event_mentions")
 
-_REPORTS = """
+_CODES = "coalesce(list(p.code) FILTER (WHERE p.role = '{}' AND p.code IS NOT NULL), [])"
+_REPORTS = f"""
     SELECT e.event_id, e.doc_id, e.event, e.mode, e.day, e.place_country,
-           coalesce(list(p.code ORDER BY p.idx) FILTER (WHERE p.role = 'actor' AND p.code IS NOT NULL), []),
-           coalesce(list(p.code ORDER BY p.idx) FILTER (WHERE p.role = 'recipient' AND p.code IS NOT NULL), []),
+           {_CODES.format('actor')}, {_CODES.format('recipient')},
            a.source, a.published, e.confidence, e.quad_class, e.intensity
     FROM events e JOIN articles a USING (doc_id) LEFT JOIN participants p USING (event_id)
     GROUP BY ALL"""

@@ -67,7 +67,8 @@ class Writer:
         with self._transaction():
             # One writer at a time: a run still marked running was killed before it finished.
             self.con.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
-            run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
+            run_id = self.con.execute(
+                "SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
             self.con.execute(
                 "INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, ?, ?, ?, 0, 0, 0, 0)",
                 [run_id, _now(), list(inputs), backend, list(stages), __version__])

@@ -1,0 +1,101 @@
+"""A sentence classifier: how likely a sentence reports an event of each PLOVER type.
+
+The trigger lexicon finds candidate acts; many trigger words also occur in background, history
+and opinion ("منذ اغتيال الحريري", "الهجمات الانتحارية تتزايد"). The classifier, character and
+word n-gram TF-IDF with one logistic regression per type, scores the sentence so that such
+mentions can be told from reports, and flags reports whose wording no trigger covers.
+
+Training data (``python -m hadath.events.train``): the project's own hand-written labelled
+sentences (``events/data/sentences_*.tsv``) and, when given, the development half of the OEDA
+Arabic PROTEST/ASSAULT gold. The model ships as ``events/data/classifier.joblib``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import joblib
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion
+
+from ..errors import ModelMissing
+from ..lexicon.tsv import read_table
+from ..text.normalize import fold
+from .lexicon import EVENT_TYPES
+
+DATA = Path(__file__).parent / "data"
+MODEL = DATA / "classifier.joblib"
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    labels: frozenset[str]  # event types the sentence reports (empty: none)
+    known: frozenset[str]  # types whose label is known (OEDA rows only label one type)
+
+
+def own_examples() -> list[Example]:
+    out = []
+    for path in sorted(DATA.glob("sentences_*.tsv")):
+        for row in read_table(path).rows:
+            label = row["label"]
+            out.append(Example(row["sentence"], frozenset() if label == "NONE" else frozenset({label}),
+                               frozenset(EVENT_TYPES)))
+    return out
+
+
+def oeda_examples(rows: list[dict]) -> list[Example]:
+    """OEDA rows ({event_type, label, text}); "ambiguous" rows are left out."""
+    out = []
+    for r in rows:
+        if r["label"] == "ambiguous":
+            continue
+        kind = r["event_type"]
+        out.append(Example(r["text"], frozenset({kind}) if r["label"] == "yes" else frozenset(),
+                           frozenset({kind})))
+    return out
+
+
+class Classifier:
+    def __init__(self, features: FeatureUnion, models: dict[str, LogisticRegression]):
+        self.features = features
+        self.models = models
+
+    @classmethod
+    def train(cls, examples: list[Example]) -> "Classifier":
+        features = FeatureUnion([
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
+                                      max_features=60000)),
+            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=30000)),
+        ])
+        X = features.fit_transform([fold(e.text) for e in examples])
+        models = {}
+        for kind in EVENT_TYPES:
+            rows = [i for i, e in enumerate(examples) if kind in e.known]
+            y = np.array([kind in examples[i].labels for i in rows])
+            if y.sum() < 5 or (~y).sum() < 5:
+                continue
+            models[kind] = LogisticRegression(C=2.0, class_weight="balanced", max_iter=3000).fit(X[rows], y)
+        return cls(features, models)
+
+    def scores(self, sentences: list[str]) -> list[dict[str, float]]:
+        if not sentences:
+            return []
+        X = self.features.transform([fold(s) for s in sentences])
+        cols = {k: m.predict_proba(X)[:, 1] for k, m in self.models.items()}
+        return [{k: float(v[i]) for k, v in cols.items()} for i in range(len(sentences))]
+
+    def save(self, path: Path = MODEL) -> None:
+        joblib.dump({"features": self.features, "models": self.models}, path, compress=3)
+
+
+@lru_cache(maxsize=1)
+def load_classifier(path: Path = MODEL) -> Classifier:
+    if not path.exists():
+        raise ModelMissing(f"The event sentence classifier {path} is missing.",
+                           "Build it with: python -m hadath.events.train --shared ../shared")
+    data = joblib.load(path)
+    return Classifier(data["features"], data["models"])
