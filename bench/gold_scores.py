@@ -2,23 +2,22 @@
 
     python bench/gold_scores.py [--shared ../shared] [--json] [--pred out.jsonl]
 
-Runs extraction on the gold articles' title, text and published date (nothing else of the gold
-is given to the pipeline) and prints the GOLD.md scores, the same as
-`hadath extract` + `hadath evaluate --gold ../shared/gold`.
+Writes the gold articles' doc_id, title, text and published date (nothing else of the gold) as a
+JSONL corpus, extracts it as `hadath extract` does, and prints the GOLD.md scores, the same as
+`hadath extract gold.jsonl --out pred.jsonl` + `hadath evaluate --gold ../shared/gold --pred pred.jsonl`.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 from rich.console import Console
 
 from hadath.evaluate import evaluate, load_gold
-from hadath.extract import doc_from_raw, process
-from hadath.ingest import RawArticle
-from hadath.pipeline import Pipeline
+from hadath.extract import extract
 
 
 def main() -> int:
@@ -28,9 +27,11 @@ def main() -> int:
     ap.add_argument("--pred", help="also write the predictions here (JSONL)")
     args = ap.parse_args()
     gold = load_gold([Path(args.shared) / "gold"])
-    pipeline = Pipeline()
-    preds = [process(pipeline, RawArticle(g["doc_id"], g["title"], g["text"], g["published"], None, "gold"))
-             for g in gold]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "gold.jsonl"
+        corpus.write_text("".join(json.dumps({k: g[k] for k in ("doc_id", "title", "text", "published")},
+                                             ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+        preds = list(extract([str(corpus)]))
     if args.pred:
         with open(args.pred, "w", encoding="utf-8") as f:
             for p in preds:

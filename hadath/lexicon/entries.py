@@ -2,6 +2,7 @@
 an :class:`Entry` saying what kind of thing it names and which code and sector it carries."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,9 +46,10 @@ class Entry:
     def at(self, date: str | None) -> tuple[str | None, str | None]:
         """(code, sector) of a person on ``date`` (ISO, any precision).
 
-        The last role in force that day wins (roles may overlap at hand-overs); after the last
-        role has ended the person is a former office holder, ELI; before the first role the
-        first role is used (the lexicon lists roles from 2000 on).
+        The last role in force that day wins (roles may overlap at hand-overs); someone whose
+        next role starts within ``INCOMING_DAYS`` is coded with it (a president-elect speaks for
+        the incoming government); after the last role has ended the person is a former office
+        holder, ELI; before the first role the first role is used (roles are listed from 2000).
         """
         if not self.roles:
             return self.code, self.sector
@@ -57,12 +59,23 @@ class Entry:
         day = _pad(date, start=True)
         current = [r for r in self.roles
                    if _pad(r.start, start=True) <= day and (not r.end or day <= _pad(r.end, start=False))]
+        soon = [r for r in self.roles if day < _pad(r.start, start=True) <= _shift(day, INCOMING_DAYS)
+                and r.sector != "ELI"]
+        if soon and (not current or current[-1].sector == "ELI"):
+            return soon[0].code, soon[0].sector
         if current:
             return current[-1].code, current[-1].sector
         past = [r for r in self.roles if _pad(r.start, start=True) <= day]
         if past:
             return past[-1].code, "ELI"
         return self.roles[0].code, self.roles[0].sector
+
+
+INCOMING_DAYS = 90
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 
 
 def _pad(date: str, *, start: bool) -> str:

@@ -32,11 +32,12 @@ def load_clusters() -> dict[str, tuple[str, ...]]:
     if not CLUSTERS.exists():
         return {}
     out = {}
+    shared: dict[str, str] = {}  # one string object per cluster id, not one per word
     with open(CLUSTERS, encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
                 word, *ids = line.rstrip("\n").split("\t")
-                out[word] = tuple(ids)
+                out[word] = tuple(shared.setdefault(i, i) for i in ids)
     return out
 
 
@@ -76,7 +77,8 @@ def build_clusters(corpus: Path, out: Path = CLUSTERS) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         f.write(f"# clusters: folded word, then its k-means cluster at k = {', '.join(map(str, LEVELS))}\n"
-                f"# source: built by python -m hadath.ner.build from {corpus.name} (ANT corpus v2.1)\n")
+                f"# source: built by python -m hadath.ner.build from {corpus.name} (ANT corpus v2.1)\n"
+                "# licence: derived word statistics of the ANT corpus (Chouigui et al.; Apache-2.0 per its README)\n")
         for r, word_id in enumerate(order):
             f.write(words[word_id] + "".join(f"\t{lab[r]}" for lab in labels) + "\n")
     load_clusters.cache_clear()

@@ -73,8 +73,12 @@ def training_data(shared: Path) -> tuple[list[Sentence], list[Sentence]]:
     """(training sentences, held-out sentences) from the corpora under ``shared``."""
     anercorp = read_anercorp(shared / ANERCORP)
     train_idx, heldout_idx = split_indices(len(anercorp))
-    newsfane = without_overlap(read_newsfane(shared / NEWSFANE), anercorp)
-    return [anercorp[i] for i in train_idx] + newsfane, [anercorp[i] for i in heldout_idx]
+    return [anercorp[i] for i in train_idx] + new_newsfane(shared, anercorp), [anercorp[i] for i in heldout_idx]
+
+
+def new_newsfane(shared: Path, anercorp: list[Sentence]) -> list[Sentence]:
+    """The NewsFANE sentences that share no text with any ANERcorp sentence."""
+    return without_overlap(read_newsfane(shared / NEWSFANE), anercorp)
 
 
 def read_anercorp(path: Path) -> list[Sentence]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 from ..lexicon.entries import load
 from ..text.normalize import fold
@@ -30,7 +31,9 @@ _GAZ_KIND = {
     "country": "loc", "capital": "loc", "seat": "seat",
     "org": "org", "institution": "inst", "role": "role", "nisba": "nisba",
 }
-_CACHE_SIZE = 300_000  # distinct words; a 62k-article corpus has about this many
+# Distinct words cached (about 0.5 kB each); the cache is emptied when full, and refills with the
+# frequent words within a few articles.
+_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +67,10 @@ class Featurizer:
     """Sentence features. ``keep``: the feature names a trained model knows (tagging), or None
     (training: every feature)."""
 
-    def __init__(self, keep: frozenset[bytes] | None = None):
-        self._keep = keep
+    def __init__(self, keep: Iterable[bytes] | None = None):
+        # the model's own bytes objects, so that cached words share them instead of each
+        # holding a copy of b"p1=ا"
+        self._keep = {b: b for b in keep} if keep is not None else None
         self._cache: dict[str, _Word] = {}
         self._gaz_cache: dict[tuple[str, tuple[str, ...]], _Gaz] = {}
 
@@ -118,8 +123,9 @@ class Featurizer:
             self._filter([f"w+2={w}"]))
 
     def _filter(self, names: list[str]) -> tuple[bytes, ...]:
-        encoded = (n.encode() for n in names)
-        return tuple(encoded if self._keep is None else (b for b in encoded if b in self._keep))
+        if self._keep is None:
+            return tuple(n.encode() for n in names)
+        return tuple(k for k in map(self._keep.get, (n.encode() for n in names)) if k is not None)
 
     def _gazetteer(self, info: list[_Word]) -> list[_Gaz] | None:
         """Per word, the features of the lexicon match covering it ("gB=per" starts a person

@@ -21,8 +21,7 @@ class Tagger:
     def __init__(self, path: Path):
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(path))
-        known = frozenset(attr.encode() for attr, _ in self._crf.info().state_features)
-        self._featurizer = Featurizer(keep=known)
+        self._featurizer = Featurizer(keep={attr.encode() for attr, _ in self._crf.info().state_features})
 
     def tag(self, words: list[str]) -> list[str]:
         """One IOB2 tag per word; words raw or folded (features fold them)."""

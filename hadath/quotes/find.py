@@ -49,12 +49,17 @@ def _cue_pattern() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 def _cues(doc: Doc, fld: str) -> list[Cue]:
+    """Speech cues of a field; a "-that" cue (بين، رأى) counts only right before أن/إن, since
+    alone it is another word ("بين" = between)."""
     pattern, kinds = _cue_pattern()
     v = doc.views[fld]
     out = []
     for m in pattern.finditer(v.text):
+        kind = kinds[m["cue"]]
+        if kind.endswith("-that") and not _THAT.match(v.text, m.end() + 1 if m.end() < len(v.text) else m.end()):
+            continue
         a, b = v.to_raw(m.start(), m.end())
-        out.append(Cue(a, b, m["cue"], kinds[m["cue"]]))
+        out.append(Cue(a, b, m["cue"], kind))
     return out
 
 
@@ -236,8 +241,9 @@ class QuoteFinder:
             m = next((x for x in reversed(mentions) if s_start <= x.span.start and x.span.end <= a), None)
             speaker = self.participant_of(m) if m else previous
             cue, kind = ":", "direct"
-        elif words >= 6:
-            speaker, cue, kind = None, None, "direct"
+        elif words >= 6:  # a quotation standing alone continues the paragraph's speaker
+            same_paragraph = "\n" not in raw[max(0, a - 400):a] and previous is not None
+            speaker, cue, kind = (previous if same_paragraph else None), None, "direct"
         else:
             return None  # a short quoted name or title, not speech
         return Quote(raw[a:b], Span(fld, a, b), speaker, cue, kind, f"rule:quote:{kind}:unclaimed",

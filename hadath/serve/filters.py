@@ -1,9 +1,9 @@
 """The event filters every event view shares: the table, the timeline, the network and the map.
 
 They are one FastAPI dependency, so each endpoint takes the same query parameters and the web
-interface can send its filter bar to all of them. The SQL condition is built over ``events e``
-joined with ``articles a``; the participant conditions are semi-joins (EXISTS), which DuckDB runs
-as one hash join over ``participants`` rather than a lookup per event.
+interface can send its filter bar to all of them. The condition is over ``events e`` alone:
+conditions on participants and articles are ``IN (subquery)`` semi-joins, which DuckDB runs as
+one hash join, so a query joins the article table only for the page it returns.
 """
 from __future__ import annotations
 
@@ -17,19 +17,10 @@ from ..errors import BadDate, InvalidRequest
 from ..events.lexicon import EVENT_TYPES
 from ..lexicon.entries import SECTORS
 from ..store.rows import iso_day
-from ..text.normalize import fold
+from .search import pattern
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Sector = Enum("Sector", {s: s for s in sorted(SECTORS)}, type=str)
-
-# The folding of hadath.text.normalize, as one SQL translate(): characters of FROM with no
-# counterpart in TO are deleted (diacritics, tatweel). Text search then finds إسماعيل for اسماعيل.
-_FOLD_FROM = "أإآٱىئةؤ٠١٢٣٤٥٦٧٨٩\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
-_FOLD_TO = "ااااييهو0123456789"
-
-
-def folded(column: str) -> str:
-    return f"translate({column}, '{_FOLD_FROM}', '{_FOLD_TO}')"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +37,7 @@ class EventFilters:
     doc_id: str | None = None
 
     def where(self) -> tuple[str, list]:
-        """``WHERE …`` over ``events e JOIN articles a`` (or an empty string) and its parameters."""
+        """``WHERE …`` over ``events e`` (or an empty string) and its parameters."""
         conditions: list[str] = []
         params: list = []
         if self.type:
@@ -61,26 +52,27 @@ class EventFilters:
         for role, value in (("actor", self.actor), ("recipient", self.recipient)):
             if value:
                 # A code (IRQ), or part of the participant's Arabic text or English name.
-                conditions.append(f"""EXISTS (SELECT 1 FROM participants p
-                    LEFT JOIN actors n ON n.doc_id = p.doc_id AND n.actor_id = p.actor_id
-                    WHERE p.event_id = e.event_id AND p.role = '{role}'
-                      AND (p.code = upper(?) OR contains({folded('p.entity_text')}, ?)
-                           OR n.name_en ILIKE '%' || ? || '%'))""")
-                params += [value, fold(value), value]
+                conditions.append(f"""e.event_id IN (
+                    SELECT p.event_id FROM participants p WHERE p.role = '{role}'
+                        AND (p.code = upper(?) OR regexp_matches(p.entity_text, ?))
+                    UNION ALL
+                    SELECT p.event_id FROM participants p
+                        JOIN actors n ON n.doc_id = p.doc_id AND n.actor_id = p.actor_id
+                    WHERE p.role = '{role}' AND contains(lower(n.name_en), lower(?)))""")
+                params += [value, pattern(value), value]
         if self.country:
-            conditions.append("""(e.place_country = ? OR EXISTS (SELECT 1 FROM participants p
-                WHERE p.event_id = e.event_id AND p.code = ?))""")
+            conditions.append("(e.place_country = ? OR e.event_id IN "
+                              "(SELECT event_id FROM participants WHERE code = ?))")
             params += [self.country, self.country]
         if self.sector:
-            conditions.append("""EXISTS (SELECT 1 FROM participants p
-                WHERE p.event_id = e.event_id AND p.sector = ?)""")
+            conditions.append("e.event_id IN (SELECT event_id FROM participants WHERE sector = ?)")
             params.append(self.sector)
         if self.q:
-            conditions.append(f"(contains({folded('e.event_text')}, ?) "
-                              f"OR contains({folded('a.title')}, ?))")
-            params += [fold(self.q)] * 2
+            conditions.append("(regexp_matches(e.event_text, ?) OR e.doc_id IN "
+                              "(SELECT doc_id FROM articles WHERE regexp_matches(title, ?)))")
+            params += [pattern(self.q)] * 2
         if self.source:
-            conditions.append("a.source = ?")
+            conditions.append("e.doc_id IN (SELECT doc_id FROM articles WHERE source = ?)")
             params.append(self.source)
         if self.doc_id:
             conditions.append("e.doc_id = ?")

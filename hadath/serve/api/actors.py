@@ -11,7 +11,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ..filters import Sector, fold, folded
+from ..filters import Sector
+from ..search import pattern
 from ..models import ERRORS, ActorPage
 from .connection import Cursor, Limit, Offset, rows, scalar
 
@@ -52,8 +53,8 @@ def list_actors(
     often they are the recipient."""
     conditions, params = [], []
     if q and q.strip():
-        conditions.append(f"(contains({folded('entity_text')}, ?) OR name_en ILIKE '%' || ? || '%')")
-        params += [fold(q.strip()), q.strip()]
+        conditions.append("(regexp_matches(entity_text, ?) OR contains(lower(name_en), lower(?)))")
+        params += [pattern(q), q.strip()]
     if code:
         conditions.append("code = ?")
         params.append(code.upper())

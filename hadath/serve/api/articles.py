@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from ...errors import ResourceNotFound
-from ..filters import fold, folded
+from ..search import pattern
 from ..models import ERRORS, ArticlePage
 from . import record
 from .connection import Cursor, Limit, Offset, rows, scalar
@@ -23,8 +23,8 @@ def list_articles(
     """Articles, newest first, with the number of events each reports."""
     conditions, params = [], []
     if q and q.strip():
-        conditions.append(f"(contains({folded('a.title')}, ?) OR contains({folded('a.text')}, ?))")
-        params += [fold(q.strip())] * 2
+        conditions.append("(regexp_matches(a.title, ?) OR regexp_matches(a.text, ?))")
+        params += [pattern(q)] * 2
     if source:
         conditions.append("a.source = ?")
         params.append(source)

@@ -1,7 +1,7 @@
 """``/api/events``: article-level events, filtered and paged, newest first.
 
-The page is cut first (filters, ORDER BY with LIMIT, which DuckDB runs as a top-N without
-sorting every match), and only its events are joined with their participants.
+The page is cut first (filters, then ORDER BY with LIMIT, which DuckDB runs as a top-N without
+sorting every match), and only its events are joined with their articles and participants.
 """
 from __future__ import annotations
 
@@ -19,9 +19,8 @@ _PAGE = """
 WITH page AS (
     SELECT e.event_id, e.doc_id, e.day, e.date, e.event, e.mode, e.event_text, e.trigger,
            e.quad_class, e.intensity, e.confidence, e.place_text, e.place_country, e.place_lat,
-           e.place_lon, a.title, a.source, a.published, a.url
-    FROM events e JOIN articles a USING (doc_id)
-    {where}
+           e.place_lon
+    FROM events e {where}
     ORDER BY e.day DESC NULLS LAST, e.event_id
     LIMIT ? OFFSET ?),
 sides AS (
@@ -32,15 +31,15 @@ sides AS (
                FILTER (WHERE p.role = 'recipient') AS recipient
     FROM participants p SEMI JOIN page USING (event_id)
     GROUP BY p.event_id)
-SELECT page.*, coalesce(sides.actor, []) AS actor, coalesce(sides.recipient, []) AS recipient
-FROM page LEFT JOIN sides USING (event_id)
+SELECT page.*, a.title, a.source, a.published, a.url,
+       coalesce(sides.actor, []) AS actor, coalesce(sides.recipient, []) AS recipient
+FROM page JOIN articles a USING (doc_id) LEFT JOIN sides USING (event_id)
 ORDER BY page.day DESC NULLS LAST, page.event_id"""
 
 
 def page(cursor, filters: EventFilters, limit: int, offset: int) -> dict:
     where, params = filters.where()
-    total = scalar(cursor, f"SELECT count(*) FROM events e JOIN articles a USING (doc_id) {where}",
-                   params)
+    total = scalar(cursor, f"SELECT count(*) FROM events e {where}", params)
     items = rows(cursor, _PAGE.format(where=where), params + [limit, offset])
     for item in items:
         lat, lon = item.pop("place_lat"), item.pop("place_lon")

@@ -16,7 +16,7 @@ from .connection import Cursor, rows, scalar
 
 router = APIRouter(tags=["statistics"], responses=ERRORS)
 Filters = Annotated[EventFilters, Depends(event_filters)]
-_FROM = "FROM events e JOIN articles a USING (doc_id)"
+_FROM = "FROM events e"
 
 
 @lru_cache(maxsize=1)
