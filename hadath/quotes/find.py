@@ -76,7 +76,25 @@ _ON = regex.compile(r"\s*(?:على|علي)\s+(?=\p{L})")
 _NOT_SUBJECT = frozenset(fold(w) for w in (
     "في", "على", "خلال", "أمام", "عن", "عبر", "من", "إلى", "لدى", "مع", "حول", "بعد", "قبل", "عند", "أثناء",
     "اليوم", "أمس", "مساء", "صباح", "أيضا", "كذلك", "بدوره", "بدورها", "لاحقا", "ذلك", "أنه", "أن", "إن",
-    "قائلا", "للصحفيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ"))
+    "قائلا", "للصحفيين", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "الذي", "التي", "وهو", "وهي",
+    "فيها", "فيه", "بشدة", "مجددا", "إياه", "إياها"))
+
+
+_REPORTED_FROM = regex.compile(r"(?<![\p{L}])عن\s+")
+_MAX_SUBJECT_WORDS = 5
+
+
+def _subject_words(between: str) -> list[str]:
+    """The words of an unrecognised subject: from the start up to a comma, a colon, a quotation
+    mark or the first word that cannot be part of it (a preposition, a time word, أن), at most a
+    few words; none when the text starts with such a word."""
+    head = regex.split(r"[،,:\"“«(]", between, maxsplit=1)[0]
+    out = []
+    for w in regex.findall(r"[\p{L}\p{N}]+", head):
+        if fold(w) in _NOT_SUBJECT or len(out) == _MAX_SUBJECT_WORDS:
+            break
+        out.append(w)
+    return out
 
 
 def _preposition_first(between: str) -> bool:
@@ -182,15 +200,29 @@ class QuoteFinder:
 
     def _subject(self, doc: Doc, fld: str, cue: Cue, mentions: list[Mention], limit: int,
                  s_start: int) -> Mention | None:
-        """The speaker's mention: for a participle ("…، قائلا: …") the subject of its sentence;
-        else the subject after the cue, unless a preposition comes first ("وقال في مؤتمر صحفي عقده
-        ونظيره الألماني …": the one named there did not speak); else the subject before the cue."""
+        """The speaker's mention:
+        - a participle ("…، مؤكدا أن") speaks for the subject of its sentence: its first person,
+          organisation or institution before the cue (a dateline state is no speaker);
+        - "نقل X عن Y": Y, the one quoted, not X, who reports it;
+        - else the mention right after the cue, unless words come first that are not its subject
+          ("وقال في مؤتمر صحفي عقده ونظيره الألماني" — the one named there did not speak; "وقال
+          المصدر لوكالة الأنباء" — the source spoke, to the agency);
+        - else the subject before the cue ("الحشد الشعبي اعلن")."""
+        raw = doc.field_text(fld)
         if cue.kind == "participle":
             before = [m for m in mentions if s_start <= m.span.start and m.span.end <= cue.start]
-            return before[0] if before else None
+            agents = [m for m in before if m.kind != "state"]
+            return (agents or before or [None])[0]
+        if fold(cue.word).startswith(("نقل", "ينقل", "تنقل")):
+            via = _REPORTED_FROM.search(raw, cue.end, limit)
+            if via is not None:
+                return next((m for m in mentions if via.end() <= m.span.start <= via.end() + 3), None)
         m = _speaker_after(cue, mentions, limit)
-        if m is not None and not _preposition_first(doc.field_text(fld)[cue.end:m.span.end]):
+        if m is not None and not _subject_words(raw[cue.end:m.span.start]) \
+                and not _preposition_first(raw[cue.end:m.span.end]):
             return m
+        if m is not None and _subject_words(raw[cue.end:m.span.start]):
+            return None  # an unknown subject stands before it: kept as written by _speaker
         return _speaker_before(cue, mentions, s_start)
 
     def _on(self, doc: Doc, fld: str, cue: Cue, stop: int) -> int | None:
@@ -205,18 +237,28 @@ class QuoteFinder:
         "وأضاف في معرض حديثه أن", "وأضاف: “…”") continues the previous speaker; a subject no
         lexicon knows is kept as written, uncoded, so that the reader still sees who spoke."""
         if m is not None:
-            return self.participant_of(m)
+            return self._extended(raw, m, limit, fld)
         if cue.kind == "participle":
             return previous
         between = raw[cue.end:limit]
-        words = [w for w in regex.findall(r"[\p{L}\p{N}]+", between)]
-        if not words or _preposition_first(between):
+        words = _subject_words(between)
+        if not words:
             return previous
-        if len(words) > 6:
-            return None
         a = cue.end + between.index(words[0])
-        b = cue.end + between.rindex(words[-1]) + len(words[-1])
+        b = cue.end + between.index(words[-1], a - cue.end) + len(words[-1])
         return Participant(raw[a:b], None, None, Span(fld, a, b))
+
+    def _extended(self, raw: str, m: Mention, limit: int, fld: str) -> Participant:
+        """A bare title followed by a name no lexicon knows ("رئيس المؤتمر ووفغانغ ايشنيغر")
+        speaks as the whole phrase, coded by the title."""
+        p = self.participant_of(m)
+        if m.kind != "role" or " " in m.text.strip():
+            return p
+        more = _subject_words(raw[m.span.end:limit])
+        if not more:
+            return p
+        end = m.span.end + raw[m.span.end:limit].index(more[-1]) + len(more[-1])
+        return Participant(raw[m.span.start:end], p.code, p.sector, Span(fld, m.span.start, end), p.actor_id)
 
     def _that(self, doc: Doc, fld: str, cue: Cue, stop: int) -> int | None:
         v = doc.views[fld]
