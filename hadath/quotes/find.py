@@ -72,7 +72,8 @@ def _sentence(doc: Doc, fld: str, pos: int) -> tuple[int, int]:
     return 0, len(doc.field_text(fld))
 
 
-_ON = regex.compile(r"\s*(?:على|علي)\s+(?=\p{L})")
+_ON = regex.compile(r"(?<![\p{L}])(?:على|علي|عن)\s+(?=\p{L})")
+_ON_REACH = 60  # characters between a cue and its على/عن: room for the subject's name
 _NOT_SUBJECT = frozenset(fold(w) for w in (
     "في", "على", "خلال", "أمام", "عن", "عبر", "من", "إلى", "لدى", "مع", "حول", "بعد", "قبل", "عند", "أثناء",
     "اليوم", "أمس", "مساء", "صباح", "أيضا", "كذلك", "بدوره", "بدورها", "لاحقا", "ذلك", "أنه", "أن", "إن",
@@ -154,9 +155,9 @@ class QuoteFinder:
             stop = min([s_end] + [c.start for c in cues[k + 1:] if c.start > cue.end])
             that = self._that(doc, fld, cue, stop)
             opening = next(((a, b) for a, b in direct if cue.end <= a <= stop + 2 and (a, b) not in used_direct), None)
-            if that is None and opening is None and cue.kind not in ("claim", "continue"):
+            on = self._on(doc, fld, cue, stop, mentions) if that is None and opening is None else None
+            if that is None and opening is None and on is None and cue.kind != "claim":
                 continue
-            on = self._on(doc, fld, cue, stop) if that is None and opening is None else None
             limit = min(x for x in (that, on, opening[0] if opening else None, stop) if x is not None)
             m = self._subject(doc, fld, cue, mentions, limit, s_start)
             if opening is not None and _is_name(opening, mentions):
@@ -225,11 +226,18 @@ class QuoteFinder:
             return None  # an unknown subject stands before it: kept as written by _speaker
         return _speaker_before(cue, mentions, s_start)
 
-    def _on(self, doc: Doc, fld: str, cue: Cue, stop: int) -> int | None:
-        """Where the claim starts after "على" right behind the cue or its subject (شدد على، أكد على)."""
+    def _on(self, doc: Doc, fld: str, cue: Cue, stop: int, mentions: list[Mention]) -> int | None:
+        """Where the claim starts after "على"/"عن" right behind the cue or its subject: "شدد على
+        حرص المملكة", "أعرب الرئيس الروسي عن أسفه"."""
         raw = doc.field_text(fld)
-        m = _ON.match(raw, cue.end)
-        return m.end() if m and m.end() < stop else None
+        start = cue.end
+        subject = next((m for m in mentions if cue.end <= m.span.start <= cue.end + 3), None)
+        if subject is not None:
+            start = _run_end(subject, mentions)
+        m = _ON.search(raw, start, min(stop, start + _ON_REACH))
+        if m is None or raw[start:m.start()].strip(" ،,"):
+            return None
+        return m.end() if m.end() < stop else None
 
     def _speaker(self, raw: str, cue: Cue, m: Mention | None, limit: int, previous: Participant | None,
                  fld: str) -> Participant | None:
