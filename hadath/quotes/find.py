@@ -25,6 +25,7 @@ from .marks import quoted
 
 DATA = Path(__file__).parent / "data"
 _THAT = regex.compile(r"(?<![\p{L}])(?:[وف]?[بل]?)(?:ان|انه|انها|انهم|انهما|اننا|انني|انه|الي\s+ان)(?![\p{L}])")
+_THAT_REACH = 50  # characters between a "-that" cue and its أن (room for the subject)
 _SPEAKER_GAP = 30  # characters between a cue and the start of its subject ("ذكر بيان لوزارة …")
 _SVO_GAP = 3  # characters between a subject and the cue after it
 _REACH = 160  # how far after a cue its أن may stand
@@ -56,7 +57,7 @@ def _cues(doc: Doc, fld: str) -> list[Cue]:
     out = []
     for m in pattern.finditer(v.text):
         kind = kinds[m["cue"]]
-        if kind.endswith("-that") and not _THAT.match(v.text, m.end() + 1 if m.end() < len(v.text) else m.end()):
+        if kind.endswith("-that") and not _THAT.search(v.text, m.end(), m.end() + _THAT_REACH):
             continue
         a, b = v.to_raw(m.start(), m.end())
         out.append(Cue(a, b, m["cue"], kind))
@@ -127,11 +128,19 @@ def _speaker_after(cue: Cue, mentions: list[Mention], limit: int) -> Mention | N
     return None
 
 
-def _speaker_before(cue: Cue, mentions: list[Mention], sent_start: int) -> Mention | None:
+_PARTICLES = frozenset(fold(w) for w in ("قد", "فقد", "لقد", "بدوره", "بدورها", "من جهته", "من جهتها",
+                                          "أيضا", "كذلك", "بدوره", "فإن", "فان"))
+
+
+def _speaker_before(cue: Cue, mentions: list[Mention], sent_start: int, raw: str = "") -> Mention | None:
+    """The subject right before the cue, allowing particles between ("أما نتنياهو فقد أكد")."""
     best = None
     for m in mentions:
-        if sent_start <= m.span.start and m.span.end <= cue.start and cue.start - m.span.end <= _SVO_GAP:
-            best = m
+        if sent_start <= m.span.start and m.span.end <= cue.start:
+            gap = raw[m.span.end:cue.start] if raw else ""
+            words = regex.findall(r"[\p{L}]+", gap)
+            if cue.start - m.span.end <= _SVO_GAP or words and all(fold(w) in _PARTICLES for w in words):
+                best = m
     return best
 
 
@@ -224,7 +233,7 @@ class QuoteFinder:
             return m
         if m is not None and _subject_words(raw[cue.end:m.span.start]):
             return None  # an unknown subject stands before it: kept as written by _speaker
-        return _speaker_before(cue, mentions, s_start)
+        return _speaker_before(cue, mentions, s_start, raw)
 
     def _on(self, doc: Doc, fld: str, cue: Cue, stop: int, mentions: list[Mention]) -> int | None:
         """Where the claim starts after "على"/"عن" right behind the cue or its subject: "شدد على
