@@ -57,11 +57,12 @@ def build(classifier: Classifier | None = None):
         found: dict[tuple, Event] = {}
         for fld in FIELDS:
             fi = FieldIndex(doc, fld)
-            likely = _sentence_scores(doc, fi, clf)
+            found_triggers = _triggers(fi, matcher)
+            likely = _sentence_scores(doc, fi, clf, {fi.sentence_of(m.start) for m, _ in found_triggers})
             last_end = -10
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
-            for m, first_person in _triggers(fi, matcher):
+            for m, first_person in found_triggers:
                 # "تضغط لمنع", "ضغوطات … على العراق لمنع": a verb or purpose clause right after
                 # another trigger completes it rather than reporting a second act
                 chained = m.start - last_end <= 1 or (
@@ -145,9 +146,15 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
     return out
 
 
-def _sentence_scores(doc: Doc, fi: FieldIndex, clf: Classifier) -> dict[tuple[int, int], dict[str, float]]:
-    """Classifier scores of the sentences of a field (token ranges), computed in one batch."""
-    spans = [(s.start, s.end) for s in fi.sentences]
+LEAD_SENTENCES = 4  # the classifier alone looks for missed acts in the lead, where news states them
+
+
+def _sentence_scores(doc: Doc, fi: FieldIndex, clf: Classifier,
+                     with_triggers: set[tuple[int, int]]) -> dict[tuple[int, int], dict[str, float]]:
+    """Classifier scores (in one batch) of the sentences that hold a trigger and of the lead;
+    keyed by token range."""
+    spans = [(s.start, s.end) for k, s in enumerate(fi.sentences)
+             if k < LEAD_SENTENCES or (s.start, s.end) in with_triggers]
     texts = [doc.field_text(fi.field)[slice(*fi.raw(a, b))] for a, b in spans]
     return dict(zip(spans, clf.scores(texts)))
 
