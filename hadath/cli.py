@@ -129,7 +129,7 @@ def ingest(
         total = None
         if progress and "-" not in inputs:
             with console.status("counting articles…"):
-                total = count_inputs(inputs, published=date)
+                total = count_inputs(inputs)
         with ProgressDisplay(console, total, enabled=progress) as display:
             report = run_ingest(inputs, db, backend=backend, published=date,
                                 batch_size=batch_size, total=total, progress=display.update)
@@ -315,6 +315,25 @@ def serve(
     mode = "ingest enabled with the token" if token else "read-only"
     console.print(f"hadath serve: {db} ({mode}) on http://{host}:{port}/ — API docs at /docs")
     uvicorn.run(application, host=host, port=port, log_config=None)
+
+
+@app.command()
+def ner(path: str = typer.Argument(..., help="CoNLL tokens: one token a line (other columns ignored), "
+                                            "a blank line between sentences; - for stdin.")) -> None:
+    """Named entities (IOB2, PERS LOC ORG MISC) of CoNLL tokens: prints "token TAG" lines."""
+    from .ner.conll import tag_conll
+
+    try:
+        stream = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")
+    except OSError as exc:
+        console.print(f"[red]error[/red] cannot read {path}: {exc.strerror}.")
+        raise typer.Exit(2)
+    try:
+        with stream:
+            for line in tag_conll(stream):
+                print(line)
+    except HadathError as exc:
+        _fail(exc)
 
 
 def main() -> None:

@@ -72,6 +72,13 @@ def test_missing_model_says_how_to_build_it(monkeypatch, tmp_path):
         load_tagger.cache_clear()
 
 
+def test_unreadable_model_says_how_to_rebuild_it(tmp_path):
+    path = tmp_path / "model.crfsuite"
+    path.write_bytes(b"not a model")
+    with pytest.raises(ModelMissing, match="python -m hadath.ner.build"):
+        model.Tagger(path)
+
+
 def test_heldout_split_is_deterministic_and_disjoint():
     n = 3973
     train, heldout = corpus.split_indices(n)

@@ -93,8 +93,11 @@ class PhraseBuilder:
         self.function_words = function_words
         self.given_names = given_names
         self.stop_forms = stop_forms
+        self._persons: frozenset[int] = frozenset()
 
-    def phrases(self, tokens: list[Token], found: dict[int, Item]) -> list[Phrase]:
+    def phrases(self, tokens: list[Token], found: dict[int, Item], persons: frozenset[int] = frozenset()) -> list[Phrase]:
+        """``persons``: token indexes the NER model tags as the start of a personal name."""
+        self._persons = persons
         out = []
         i = 0
         n = len(tokens)
@@ -190,7 +193,7 @@ class PhraseBuilder:
         if t.text in self.stop_forms:
             return False
         if first:
-            return t.text in self.given_names
+            return t.text in self.given_names or k in self._persons
         return True
 
     def _apposition(self, tokens: list[Token], found: dict[int, Item], p: Phrase) -> None:

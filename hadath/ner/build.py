@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from ..errors import InputNotFound
+from ..errors import HadathError, InputNotFound
 from .clusters import CORPUS, build_clusters
 from .corpus import training_data
 from .features import Featurizer
@@ -41,9 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path(os.environ.get("HADATH_SHARED", _REPO.parent / "shared")),
                         help="the project's shared/ directory (default: ../shared, or $HADATH_SHARED)")
     shared = parser.parse_args(argv).shared
-    if not (shared / "data" / "ner").is_dir():
-        raise InputNotFound(f"No NER training data under {shared}/data/ner.",
-                            "Pass the project's shared/ directory with --shared PATH.", source=str(shared))
+    for needed in (shared / "data" / "ner", shared / CORPUS):
+        if not needed.exists():
+            raise InputNotFound(f"{needed} not found: the build reads the NER corpora and the ANT news corpus.",
+                                "Pass the project's shared/ directory with --shared PATH.", source=str(needed))
     started = time.monotonic()
 
     print(f"word clusters: {build_clusters(shared / CORPUS)} words from {CORPUS}", flush=True)
@@ -102,4 +103,8 @@ def _train(xs: list, ys: list, c1: float, c2: float, path: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except HadathError as err:
+        print(f"error: {err}", file=sys.stderr)
+        sys.exit(2)

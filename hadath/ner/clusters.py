@@ -24,6 +24,17 @@ LEVELS = (64, 256, 1024)
 _MIN_COUNT = 5
 _CONTEXTS = 3000  # the most frequent words serve as context
 _DIMS = 100
+# The header of docs/lexicons.md, which every data/*.tsv file of hadath carries.
+_HEADER = """\
+# lexicon: clusters — distributional word clusters, features of the NER tagger (hadath.ner)
+# source: built by python -m hadath.ner.build from ../shared/corpus/{corpus} (ANT corpus v2.1,
+#         Chouigui et al.): PPMI of the words at distance 1 and 2, SVD to {dims} dimensions,
+#         k-means at k = {levels}
+# licence: derived word statistics of the ANT corpus (Apache-2.0 per its README; cite Chouigui et al.)
+# known problems: cluster ids are arbitrary and change when the clusters are rebuilt (the NER
+#         model is retrained with them); words seen fewer than {min_count} times have no cluster
+# columns: {columns}
+"""
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +55,7 @@ def load_clusters() -> dict[str, tuple[str, ...]]:
 def build_clusters(corpus: Path, out: Path = CLUSTERS) -> int:
     """Cluster the words of ``corpus`` (JSONL.gz articles) seen at least :data:`_MIN_COUNT`
     times, write them to ``out``, and return how many were written."""
+    # Imported here: only the build needs them, and tagging should not pay for their import.
     import scipy.sparse as sp
     from sklearn.cluster import MiniBatchKMeans
     from sklearn.decomposition import TruncatedSVD
@@ -76,9 +88,8 @@ def build_clusters(corpus: Path, out: Path = CLUSTERS) -> int:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
-        f.write(f"# clusters: folded word, then its k-means cluster at k = {', '.join(map(str, LEVELS))}\n"
-                f"# source: built by python -m hadath.ner.build from {corpus.name} (ANT corpus v2.1)\n"
-                "# licence: derived word statistics of the ANT corpus (Chouigui et al.; Apache-2.0 per its README)\n")
+        f.write(_HEADER.format(corpus=corpus.name, levels=", ".join(map(str, LEVELS)), min_count=_MIN_COUNT,
+                               dims=_DIMS, columns="\t".join(["word", *(f"k{k}" for k in LEVELS)])))
         for r, word_id in enumerate(order):
             f.write(words[word_id] + "".join(f"\t{lab[r]}" for lab in labels) + "\n")
     load_clusters.cache_clear()

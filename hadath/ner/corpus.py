@@ -115,7 +115,7 @@ def without_overlap(sentences: list[Sentence], avoid: Iterable[Sentence]) -> lis
 
 
 def _shingles(sentence: Sentence) -> set[str]:
-    letters = regex.sub(r"\P{Arabic}|[\u064b-\u065f\u0640]", "", fold("".join(t for t, _ in sentence)))
+    letters = regex.sub(r"\P{Arabic}", "", fold("".join(t for t, _ in sentence)))
     return {letters[i:i + _SHINGLE] for i in range(max(1, len(letters) - _SHINGLE + 1))}
 
 

@@ -15,12 +15,16 @@ MODEL = Path(__file__).parent / "data" / "model.crfsuite"
 class Tagger:
     """IOB2 tagger with the types PERS LOC ORG MISC.
 
-    A crfsuite tagger holds per-call state: share one between threads only behind a lock (each
-    process or thread of a batch run should call :func:`load_tagger` for its own)."""
+    Not thread-safe: crfsuite keeps the sentence being tagged inside the tagger. :func:`load_tagger`
+    gives one per process; threads that tag at the same time need a ``Tagger(MODEL)`` each."""
 
     def __init__(self, path: Path):
         self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(path))
+        try:
+            self._crf.open(str(path))
+        except (OSError, ValueError) as err:
+            raise ModelMissing(f"The NER model {path} cannot be read ({err}).",
+                               "Rebuild it with: python -m hadath.ner.build", source=str(path)) from err
         self._featurizer = Featurizer(keep={attr.encode() for attr, _ in self._crf.info().state_features})
 
     def tag(self, words: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ organisation's fixed code, the nisba ("العراقي"), a state named inside th
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +16,7 @@ from ..actors.phrase import Phrase, PhraseBuilder, items
 from ..actors.vocab import given_names, function_words, trigger_words
 from ..doc import Doc, Mention
 from ..lexicon.entries import NON_STATE_CODES, load
+from ..ner.model import load_tagger, spans
 from ..pipeline import stage
 from .text import FIELDS
 
@@ -135,10 +136,13 @@ def _place_code(p: Phrase) -> str | None:
 def build():
     lex = load()
     pb = builder()
+    tagger = load_tagger()
 
     def run(doc: Doc) -> Doc:
         found = {fld: items(doc.tokens[fld], lex.matcher) for fld in FIELDS}
-        phrases = {fld: pb.phrases(doc.tokens[fld], found[fld]) for fld in FIELDS}
+        names = {fld: _person_names(tagger, doc.tokens[fld], doc.sentences[fld]) for fld in FIELDS}
+        phrases = {fld: pb.phrases(doc.tokens[fld], found[fld], frozenset(a for a, _ in names[fld]))
+                   for fld in FIELDS}
         dominant = dominant_country(phrases, found)
         out = []
         for fld in FIELDS:
@@ -152,6 +156,7 @@ def build():
                 out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance,
                                    c.confidence, c.entry, c.name_en, c.wikidata, c.key))
                 out.extend(_nested(doc, fld, toks, p, here))
+            out.extend(_unknown_persons(doc, fld, toks, names[fld], phrases[fld], found[fld]))
         doc.mentions = out
         return doc
 
@@ -172,6 +177,36 @@ def _nested(doc: Doc, fld: str, toks, p: Phrase, dominant: str | None) -> list[M
         span = doc.raw_span(fld, toks[it.start].start, toks[end - 1].end)
         out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance + "+nested",
                            c.confidence, c.entry, c.name_en, c.wikidata, c.key))
+    return out
+
+
+def _person_names(tagger, tokens, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges the NER model tags PERS, sentence by sentence."""
+    out = []
+    starts = [t.start for t in tokens]
+    for a, b in sentences:
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        if j <= i:
+            continue
+        for s, e, kind in spans(tagger.tag([t.text for t in tokens[i:j]])):
+            if kind == "PERS":
+                out.append((i + s, i + e))
+    return out
+
+
+def _unknown_persons(doc: Doc, fld: str, toks, names: list[tuple[int, int]], phrases: list[Phrase],
+                     found: dict) -> list[Mention]:
+    """Persons the model finds that no lexicon entry or title phrase covers: mentions without a
+    code (who they speak for is unknown), which quotes and coreference can still use."""
+    covered = {k for p in phrases for k in range(p.start, p.end)} | {k for it in found.values()
+                                                                   for k in range(it.start, it.end)}
+    out = []
+    for a, b in names:
+        if any(k in covered for k in range(a, b)) or b - a < 2:
+            continue
+        span = doc.raw_span(fld, toks[a].start, toks[b - 1].end)
+        key = "name:" + " ".join(t.text for t in toks[a:b])
+        out.append(Mention(span, doc.span_text(span), None, None, "person", "model:ner", 0.6, key=key))
     return out
 
 
