@@ -130,3 +130,14 @@ def test_pipeline_is_validated_before_running():
         Pipeline(("text", "actors"))
     with pytest.raises(PipelineConfigError, match="Unknown"):
         Pipeline(("text", "nonsense"))
+
+
+def test_quotation_marks_pairing():
+    from hadath.quotes.marks import quoted
+
+    text = 'نقل موقع "بي بي سي" عن مسؤول أن "الطائرات ساعدت القوات. وأوضح: "نريد ضمان الوتيرة". وقال «هذا كلام» و“ذاك”'
+    parts = [text[a:b] for a, b in quoted(text)]
+    # the unclosed quotation ends with its sentence instead of swallowing the next opener
+    assert parts == ["بي بي سي", "الطائرات ساعدت القوات", "نريد ضمان الوتيرة", "هذا كلام", "ذاك"]
+    long = "قال: “بداية الكلام\n“وتتمته هنا”"
+    assert [long[a:b] for a, b in quoted(long)] == ["بداية الكلام\n“وتتمته هنا"]
