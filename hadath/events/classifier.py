@@ -75,9 +75,11 @@ class Classifier:
     @classmethod
     def train(cls, examples: list[Example]) -> "Classifier":
         features = FeatureUnion([
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
-                                      max_features=60000)),
-            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=30000)),
+            # character 3-4-grams carry stems through clitics and inflection; they score nearly
+            # as well as 2-5-grams on OEDA and cost half as much on every article
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), min_df=2, sublinear_tf=True,
+                                      max_features=30000)),
+            ("words", TfidfVectorizer(min_df=2, sublinear_tf=True, max_features=20000)),
         ])
         X = features.fit_transform([fold(e.text) for e in examples])
         models = {}
