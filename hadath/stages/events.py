@@ -73,7 +73,8 @@ def build(classifier: Classifier | None = None):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
-                    if p is not None and p < TYPE_GATE.get(ev.event, GATE):
+                    # a multi-word trigger ("رشقات صاروخية", "أطلق سراح") is specific enough alone
+                    if p is not None and p < TYPE_GATE.get(ev.event, GATE) and " " not in m.payloads[0].form:
                         continue
                     _merge(found, replace(ev, confidence=round(ev.confidence * (0.5 + p / 2), 3)) if p is not None else ev)
             for ev in _classifier_only(doc, fi, likely, found, part):
