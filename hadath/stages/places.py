@@ -29,7 +29,7 @@ def _choose(m: Match, votes: Counter) -> PlaceEntry:
     return max(m.payloads, key=lambda e: (votes.get(e.country, 0), e.level == "country", e.population))
 
 
-@stage("places", requires=("tokens",), provides=("places",))
+@stage("places", requires=("tokens", "mentions"), provides=("places",))
 def build():
     gaz = gazetteer()
 
@@ -42,6 +42,9 @@ def build():
                     votes[e.country] += 1 if len(m.payloads) == 1 else 0
         out: list[Place] = []
         listed: list[tuple[str, str, str]] = []  # (folded name, name_en, country)
+        # "فيلق القدس", "قناة الجزيرة": a name inside an organisation's or person's name is no place
+        inside = [(m.span.field, m.span.start, m.span.end) for m in doc.mentions
+                  if m.kind in ("org", "person") and m.entry]
         for fld in FIELDS:
             toks = doc.tokens[fld]
             for m in found[fld]:
@@ -52,6 +55,9 @@ def build():
                     continue
                 if noun:
                     start -= 1
+                a, b = doc.views[fld].to_raw(toks[m.start].start, toks[m.end - 1].end)
+                if any(f == fld and s0 <= a and b <= e0 for f, s0, e0 in inside):
+                    continue
                 name = " ".join(t.text for t in toks[m.start:m.end])
                 if any(e.name_en == n_en and e.country == c and (name in n or n in name)
                        for n, n_en, c in listed):
