@@ -124,6 +124,9 @@ def ingest(
     from .store.display import ProgressDisplay, show_errors
 
     date = _check_date(published)
+    if dask is not None or dask_local is not None:
+        import distributed  # noqa: F401  (importing it sets its loggers to INFO: one line per event)
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     try:
         backend = backend_for(workers, dask, dask_local)
         total = None

@@ -137,3 +137,24 @@ def test_plover_jsonl_has_the_manual_fields(store, tmp_path):
     merged = [json.loads(line) for line in open(tmp_path / "dataset.jsonl", encoding="utf-8")]
     assert sum(len(r["mentions"]) for r in merged) == len(records)
     assert all(PLOVER_FIELDS <= set(r) and isinstance(r["cite_info"], list) for r in merged)
+
+
+def test_commands(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from hadath.cli import DEFAULT_DB, app
+    from hadath.store import DEFAULT_DB as STORE_DEFAULT
+
+    assert str(DEFAULT_DB) == STORE_DEFAULT  # the CLI's default names the library's
+    runner = CliRunner()
+    db = ["--db", str(store.path)]
+    result = runner.invoke(app, ["query", "per-type", "--format", "csv", *db])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "event,events"
+    result = runner.invoke(app, ["query", "events", "--limit", "3", "--format", "json", *db])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 3
+    assert json.loads(result.stdout.splitlines()[0])["event_id"]
+    result = runner.invoke(app, ["query", "sql", "DELETE FROM articles", *db])
+    assert result.exit_code == 2 and "read-only" in result.output
+    result = runner.invoke(app, ["export", "csv", str(tmp_path / "e.csv"), *db])
+    assert result.exit_code == 0 and (tmp_path / "e.csv").exists()

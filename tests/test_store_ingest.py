@@ -15,7 +15,7 @@ import pytest
 
 from hadath.batch import LocalBackend, backend_for
 from hadath.errors import BackendUnavailable, StoreLocked, StoreNotFound
-from hadath.store import Store, ingest
+from hadath.store import Store, count_inputs, ingest
 from store_support import dump, reference
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,6 +42,7 @@ def test_reference_run_stores_every_input_once(ref):
     assert list(errors.doc_id) == ["sample:%d" % records]  # the broken last line
     assert errors.iloc[0].type == "BadInputRecord" and errors.iloc[0].fix
     assert _count(db, "SELECT count(*) FROM events") > 0
+    assert count_inputs([str(sample)]) == records  # the progress bar's total
     # Ids derive from doc_id and position: every event id is unique and names its article.
     assert _count(db, "SELECT count(*) FROM events WHERE NOT starts_with(event_id, doc_id || '#e')") == 0
 

@@ -110,7 +110,7 @@ class DaskBackend:
         cluster = None
         try:
             if self.address:
-                client = Client(self.address, timeout="20s")
+                client = Client(self.address, timeout="10s")
             else:
                 cluster = LocalCluster(n_workers=self.local_workers, threads_per_worker=1,
                                        processes=self.processes, dashboard_address=None)

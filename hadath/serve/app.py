@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from . import problems
 from .api import ROUTERS
+from .cache import Answers
 from .database import Database
 from .limits import BodyLimit
 
@@ -41,7 +42,7 @@ def create_app(db: str | Path, *, token: str | None = None, article_limit: int =
     app = FastAPI(title="hadath", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.db = database
     app.state.token = token
-    app.state.stats_cache = {}
+    app.state.answers = Answers(database)
     problems.install(app)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(BodyLimit, limits={"/api/analyze": article_limit,

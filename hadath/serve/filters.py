@@ -3,7 +3,7 @@
 They are one FastAPI dependency, so each endpoint takes the same query parameters and the web
 interface can send its filter bar to all of them. The condition is over ``events e`` alone:
 conditions on participants and articles are ``IN (subquery)`` semi-joins, which DuckDB runs as
-one hash join, so a query joins the article table only for the page it returns.
+one hash join each, so no query needs a join for its filters.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..errors import BadDate, InvalidRequest
 from ..events.lexicon import EVENT_TYPES
 from ..lexicon.entries import SECTORS
 from ..store.rows import iso_day
-from .search import pattern
+from .search import condition
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Sector = Enum("Sector", {s: s for s in sorted(SECTORS)}, type=str)
@@ -52,14 +52,15 @@ class EventFilters:
         for role, value in (("actor", self.actor), ("recipient", self.recipient)):
             if value:
                 # A code (IRQ), or part of the participant's Arabic text or English name.
+                text, text_params = condition("p.entity_text", value)
                 conditions.append(f"""e.event_id IN (
                     SELECT p.event_id FROM participants p WHERE p.role = '{role}'
-                        AND (p.code = upper(?) OR regexp_matches(p.entity_text, ?))
+                        AND (p.code = upper(?) OR {text})
                     UNION ALL
                     SELECT p.event_id FROM participants p
                         JOIN actors n ON n.doc_id = p.doc_id AND n.actor_id = p.actor_id
                     WHERE p.role = '{role}' AND contains(lower(n.name_en), lower(?)))""")
-                params += [value, pattern(value), value]
+                params += [value, *text_params, value]
         if self.country:
             conditions.append("(e.place_country = ? OR e.event_id IN "
                               "(SELECT event_id FROM participants WHERE code = ?))")
@@ -68,9 +69,10 @@ class EventFilters:
             conditions.append("e.event_id IN (SELECT event_id FROM participants WHERE sector = ?)")
             params.append(self.sector)
         if self.q:
-            conditions.append("(regexp_matches(e.event_text, ?) OR e.doc_id IN "
-                              "(SELECT doc_id FROM articles WHERE regexp_matches(title, ?)))")
-            params += [pattern(self.q)] * 2
+            evidence, evidence_params = condition("e.event_text", self.q)
+            title, title_params = condition("title", self.q)
+            conditions.append(f"({evidence} OR e.doc_id IN (SELECT doc_id FROM articles WHERE {title}))")
+            params += evidence_params + title_params
         if self.source:
             conditions.append("e.doc_id IN (SELECT doc_id FROM articles WHERE source = ?)")
             params.append(self.source)

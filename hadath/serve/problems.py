@@ -6,8 +6,6 @@ shape whatever went wrong (datasette's rule), and the fix reaches the analyst.
 """
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -17,8 +15,6 @@ from ..errors import (BadDate, BadInputRecord, BadOption, EmptyArticle, HadathEr
                       HtmlExtractionFailed, InternalError, InvalidRequest, QueryRefused,
                       RequestTooLarge, ResourceNotFound, StoreLocked, StoreNotFound,
                       UnsupportedEncoding, WriteForbidden)
-
-log = logging.getLogger(__name__)
 
 # The first class of an error's MRO found here gives its status; anything else is a 500.
 STATUS: dict[type[HadathError], int] = {
@@ -70,8 +66,8 @@ async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # The server's log keeps the traceback; the client gets the shape, without internals.
-    log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    # Starlette re-raises the exception after this answer, so the server logs its traceback;
+    # the client gets the shape, without internals.
     return error_response(InternalError(
         f"{request.method} {request.url.path} failed unexpectedly ({type(exc).__name__}).",
         "This is a bug in hadath: report it with the request; the server's log has the details."), 500)

@@ -78,6 +78,8 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[lis
         ring.extend(arc[1:] if ring else arc)  # consecutive arcs share their joining point
     out: list[list[float]] = []
     for x, y in ring:
+        if out:  # a ring crossing the antimeridian (Russia, Fiji) continues past ±180 instead
+            x += 360 * round((out[-1][0] - x) / 360)  # of running back across the whole map
         point = [round(x, DIGITS), round(y, DIGITS)]
         if not out or out[-1] != point:
             out.append(point)

@@ -73,9 +73,7 @@ def build(classifier: Classifier | None = None):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
-                    # a multi-word trigger ("رشقات صاروخية", "أطلق سراح") is specific: the general gate
-                    gate = GATE if " " in m.payloads[0].form else TYPE_GATE.get(ev.event, GATE)
-                    if p is not None and p < gate:
+                    if p is not None and p < TYPE_GATE.get(ev.event, GATE):
                         continue
                     _merge(found, replace(ev, confidence=round(ev.confidence * (0.5 + p / 2), 3)) if p is not None else ev)
             for ev in _classifier_only(doc, fi, likely, found, part):

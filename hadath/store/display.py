@@ -34,6 +34,7 @@ class ProgressDisplay:
         self._task = None
         self._stored = 0
         self._drawn = 0.0
+        self._state: RunState | None = None
 
     def __enter__(self) -> "ProgressDisplay":
         if self.live:
@@ -48,24 +49,35 @@ class ProgressDisplay:
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
+            if self._state is not None:
+                self._draw(self._state)  # the last state, which throttling may have skipped
             self._bar.stop()
 
     def update(self, state: RunState) -> None:
         if not self.enabled:
             return
-        elapsed = time.perf_counter() - state.started
-        rate = state.done / elapsed if elapsed > 0 else 0.0
+        self._state = state
         if self._bar is not None:
             now = time.perf_counter()
-            if now - self._drawn >= 0.1 or state.done == self.total:  # skipped inputs come fast
+            if now - self._drawn >= 0.1:  # skipped inputs come by the thousand per second
                 self._drawn = now
-                self._bar.update(self._task, completed=state.done, rate=f"{rate:.1f}",
-                                 failed=state.counts.failed)
+                self._draw(state)
         elif state.stored != self._stored:
             self._stored = state.stored
             of = f"/{self.total}" if self.total is not None else ""
             self.console.print(f"{state.done}{of} inputs done, {state.stored} stored, "
-                               f"{state.counts.failed} failed, {rate:.1f} articles/s")
+                               f"{state.counts.failed} failed, {_rate(state):.1f} articles/s")
+
+    def _draw(self, state: RunState) -> None:
+        # The total is counted ahead and may be an estimate (see count_inputs): never below done.
+        total = None if self.total is None else max(self.total, state.done)
+        self._bar.update(self._task, completed=state.done, total=total,
+                         rate=f"{_rate(state):.1f}", failed=state.counts.failed)
+
+
+def _rate(state: RunState) -> float:
+    elapsed = time.perf_counter() - state.started
+    return state.done / elapsed if elapsed > 0 else 0.0
 
 
 def show_errors(console: Console, errors: list[dict], db: Path) -> None:

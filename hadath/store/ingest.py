@@ -8,7 +8,9 @@ and the run's counters. A batch commits when it holds ``batch_size`` articles or
 """
 from __future__ import annotations
 
+import gzip
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,10 +46,27 @@ class RunReport:
     errors: list[dict]  # this run's error records: doc_id, input, code, type, message, fix
 
 
-def count_inputs(inputs: Sequence[str], published: str | None = None) -> int:
-    """How many articles (and unreadable inputs) ``inputs`` hold: a pass over the files that
-    costs a few seconds per 30,000 articles, for a progress bar with an ETA."""
-    return sum(1 for _ in iter_inputs(inputs, published=published))
+def count_inputs(inputs: Sequence[str]) -> int:
+    """About how many records ``inputs`` give, for a progress bar with an ETA: the non-blank
+    lines of JSONL files (a second or two per 30,000 articles) and one per other file, without
+    extracting pages. Exact for corpora; files in a directory that are not inputs count too."""
+    total = 0
+    for given in inputs:
+        path = Path(given)
+        files = ([p for p in sorted(path.rglob("*")) if p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+                 if path.is_dir() else [path])
+        for f in files:
+            total += _lines(f) if f.name.lower().endswith((".jsonl", ".jsonl.gz")) else 1
+    return total
+
+
+def _lines(path: Path) -> int:
+    try:
+        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as f:
+            return sum(1 for line in f if line.strip())
+    except (OSError, EOFError, zlib.error):  # the run reports the file; count what it may give
+        return 1
 
 
 def ingest(inputs: Sequence[str], db: str | Path = DEFAULT_DB, *, backend: Backend | None = None,

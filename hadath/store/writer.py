@@ -77,11 +77,11 @@ class Writer:
     def write(self, run_id: int, batch: Sequence[Analysed], skipped: int = 0) -> Counts:
         """Store a batch in one transaction; ``skipped`` counts inputs the caller did not send
         for analysis because they were already stored."""
-        counts = Counts(skipped=skipped)
         latest: dict[str, Analysed] = {}
         for a in batch:  # the same doc_id twice in a batch: the later version wins, as in a run
             latest.pop(a.record["doc_id"], None)
             latest[a.record["doc_id"]] = a
+        counts = Counts(skipped=skipped + len(batch) - len(latest))
         rows: dict[str, list] = {name: [] for name in ARTICLE_TABLES + ("errors",)}
         gone: list[str] = []  # doc_ids whose stored version is removed
         stored: dict[str, str | None] = {}  # doc_id -> new stored hash (None: removed)

@@ -222,6 +222,13 @@ _YEAR_LIST = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:19|20)\d\d(?:\s*[،,]\s*|\s+
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
+def _plausible(interval, published: date | None) -> bool:
+    """Years a news report can mean: from 1900 to a few decades after publication ("رؤية 2030");
+    a number like 2122 in a text is a count or a code, not a year."""
+    latest = (published.year if published else date.today().year) + 30
+    return 1900 <= interval[0].year and interval[1].year <= latest
+
+
 def find(text: str, published: date | None, sentences: list[tuple[int, int]],
          weekdays: dict[str, date] | None = None) -> list[Found]:
     """Time expressions of a folded text, resolved; non-overlapping, longest first.
@@ -241,13 +248,16 @@ def find(text: str, published: date | None, sentences: list[tuple[int, int]],
                 interval = (weekdays[wd], weekdays[wd])
             else:
                 interval = resolver(m, published, future)
-            if interval is None or interval[0] is None:
+            if interval is None or interval[0] is None or not _plausible(interval, published):
                 continue
             if wd and rule in ("weekday", "relative-day"):
                 weekdays.setdefault(wd, interval[0])
             candidates.append(Found(m.start(), m.end(), R.value(*interval), rule))
     for m in _YEAR_LIST.finditer(text):  # "1994 و1998 و2006": each year of a list of years
         for y in _YEAR.finditer(m.group()):
+            year = date(int(y.group()), 1, 1)
+            if not _plausible((year, year), published):
+                continue
             candidates.append(Found(m.start() + y.start(), m.start() + y.end(), y.group(), "year"))
     candidates.sort(key=lambda f: (f.start, -(f.end - f.start)))
     out: list[Found] = []

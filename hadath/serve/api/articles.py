@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from ...errors import ResourceNotFound
-from ..search import pattern
+from ..search import condition
 from ..models import ERRORS, ArticlePage
 from . import record
 from .connection import Cursor, Limit, Offset, rows, scalar
@@ -23,8 +23,10 @@ def list_articles(
     """Articles, newest first, with the number of events each reports."""
     conditions, params = [], []
     if q and q.strip():
-        conditions.append("(regexp_matches(a.title, ?) OR regexp_matches(a.text, ?))")
-        params += [pattern(q)] * 2
+        title, title_params = condition("a.title", q)
+        body, body_params = condition("a.text", q)
+        conditions.append(f"({title} OR {body})")
+        params += title_params + body_params
     if source:
         conditions.append("a.source = ?")
         params.append(source)

@@ -35,13 +35,9 @@ def _counts(cursor, query: str, params: list | None = None, *, names: bool = Fal
 @router.get("/api/stats", response_model=Stats, summary="What the store holds")
 def stats(request: Request, cursor: Cursor) -> dict:
     """Totals, events per type, articles per outlet and the codes present: what the interface
-    offers in its filters. Computed once per store state: a read-only store never changes."""
-    db = request.app.state.db
-    cache = request.app.state.stats_cache
-    if cache.get("generation") != db.generation:
-        cache.clear()
-        cache.update(generation=db.generation, stats=_stats(cursor, db.writable))
-    return cache["stats"]
+    offers in its filters."""
+    writable = request.app.state.db.writable
+    return request.app.state.answers.get(("stats",), lambda: _stats(cursor, writable))
 
 
 def _stats(cursor, writable: bool) -> dict:
@@ -76,29 +72,36 @@ def _bucket(first: date | None, last: date | None) -> str:
 
 
 @router.get("/api/stats/timeline", response_model=Timeline, summary="Event counts by period and type")
-def timeline(cursor: Cursor, filters: Filters,
+def timeline(request: Request, cursor: Cursor, filters: Filters,
              bucket: Annotated[Literal["auto", "day", "week", "month"], Query(description="Period length; auto chooses from the range.")] = "auto") -> dict:
     """Counts of matching events per period (day, week or month) and type. Without a date
-    filter the range is cut to the central 98% of event days, so that an event dated decades back
-    ("the 2003 invasion") does not stretch the axis; ``outside`` counts what is left out."""
+    filter the range is that of the event days from a year before the first article to the last
+    article's day, so that history recalled ("the 2003 invasion"), plans and misread years do not
+    stretch the axis; ``outside`` counts the matching events left out (or undated)."""
+    return request.app.state.answers.get(("timeline", filters, bucket),
+                                         lambda: _timeline(cursor, filters, bucket))
+
+
+def _timeline(cursor, filters: EventFilters, bucket: str) -> dict:
     where, params = filters.where()
-    day_filter = f"{where} {'AND' if where else 'WHERE'} e.day IS NOT NULL"
-    if filters.start or filters.end:
-        first, last = cursor.execute(f"SELECT min(e.day), max(e.day) {_FROM} {day_filter}",
-                                     params).fetchone()
-        first, last = (date.fromisoformat(filters.start) if filters.start else first,
-                       date.fromisoformat(filters.end) if filters.end else last)
-    else:
-        first, last = cursor.execute(
-            f"SELECT quantile_disc(e.day, 0.01), quantile_disc(e.day, 0.99) {_FROM} {day_filter}",
-            params).fetchone()
+    dated = f"{where} {'AND' if where else 'WHERE'} e.day IS NOT NULL"
+    published = cursor.execute("SELECT (min(published) - INTERVAL 1 YEAR)::DATE, max(published) "
+                               "FROM articles").fetchone()
+    lower = date.fromisoformat(filters.start) if filters.start else published[0] or date.min
+    upper = date.fromisoformat(filters.end) if filters.end else published[1] or date.max
+    first, last = cursor.execute(f"SELECT min(e.day), max(e.day) {_FROM} {dated} "
+                                 "AND e.day BETWEEN ? AND ?", params + [lower, upper]).fetchone()
+    if filters.start:
+        first = lower
+    if filters.end:
+        last = upper
     size = _bucket(first, last) if bucket == "auto" else bucket
     total = scalar(cursor, f"SELECT count(*) {_FROM} {where}", params)
     periods: dict[date, dict[str, int]] = {}
     if first is not None:
         for period, event, n in cursor.execute(
                 f"SELECT date_trunc('{size}', e.day)::DATE AS period, e.event, count(*) {_FROM} "
-                f"{day_filter} AND e.day BETWEEN ? AND ? GROUP BY ALL ORDER BY period, e.event",
+                f"{dated} AND e.day BETWEEN ? AND ? GROUP BY ALL ORDER BY period, e.event",
                 params + [first, last]).fetchall():
             periods.setdefault(period, {})[event] = n
     inside = sum(sum(c.values()) for c in periods.values())
@@ -107,11 +110,16 @@ def timeline(cursor: Cursor, filters: Filters,
 
 
 @router.get("/api/stats/network", response_model=Network, summary="Who acts on whom")
-def network(cursor: Cursor, filters: Filters,
+def network(request: Request, cursor: Cursor, filters: Filters,
             level: Annotated[Literal["country", "sector"], Query(description="Nodes are codes (IRQ), or codes with sectors (IRQ GOV).")] = "country",
             limit: Annotated[int, Query(ge=1, le=500, description="The heaviest edges kept.")] = 80) -> dict:
     """Directed edges from actor to recipient, weighted by the number of matching events that
     link them, and the nodes they join (weighted by their events)."""
+    return request.app.state.answers.get(("network", filters, level, limit),
+                                         lambda: _network(cursor, filters, level, limit))
+
+
+def _network(cursor, filters: EventFilters, level: str, limit: int) -> dict:
     where, params = filters.where()
     node = "p.code" if level == "country" else "p.code || coalesce(' ' || p.sector, '')"
     edges = rows(cursor, f"""
@@ -140,9 +148,14 @@ def network(cursor: Cursor, filters: Filters,
 
 
 @router.get("/api/stats/places", response_model=PlaceMap, summary="Where events happen")
-def places(cursor: Cursor, filters: Filters,
+def places(request: Request, cursor: Cursor, filters: Filters,
            limit: Annotated[int, Query(ge=1, le=2000, description="The most frequent places kept.")] = 300) -> dict:
     """Matching events per located place (coordinates of the event's place), and per country."""
+    return request.app.state.answers.get(("places", filters, limit),
+                                         lambda: _places(cursor, filters, limit))
+
+
+def _places(cursor, filters: EventFilters, limit: int) -> dict:
     where, params = filters.where()
     located = f"{where} {'AND' if where else 'WHERE'} e.place_lat IS NOT NULL"
     spots = rows(cursor, f"""

@@ -4,7 +4,7 @@
 import { badge } from './colors.js';
 import { codes, h } from './dom.js';
 
-export const KINDS = [
+const KINDS = [
   ['event', 'Events'], ['actor', 'Actors'], ['place', 'Places'], ['time', 'Times'], ['quote', 'Quotes'],
 ];
 

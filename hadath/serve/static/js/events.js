@@ -15,7 +15,11 @@ export const articleLink = (docId, eventId) =>
 
 export async function showEvents(section, params, navigate) {
   const offset = Math.max(0, parseInt(params.offset || '0', 10) || 0);
-  const page = await getJSON('/api/events', { ...pick(params), limit: PAGE, offset });
+  const sort = params.sort === 'day' ? 'day' : '';
+  const page = await getJSON('/api/events', { ...pick(params), sort, limit: PAGE, offset });
+  const order = section.querySelector('select[name=sort]');
+  order.value = sort || 'reported';
+  order.onchange = () => navigate('#/events' + query({ ...pick(params), sort: order.value === 'day' ? 'day' : '' }));
   const body = section.querySelector('tbody');
   body.replaceChildren(...page.items.map((e) => h('tr', {
     dataset: { eventId: e.event_id, type: e.event },
@@ -33,7 +37,7 @@ export async function showEvents(section, params, navigate) {
   if (!page.items.length) body.append(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No event matches these filters.')));
   const [newer, label, older] = section.querySelector('.pager').children;
   label.textContent = page.total ? `${fmt(offset + 1)}–${fmt(offset + page.items.length)} of ${fmt(page.total)} events` : '';
-  const go = (to) => navigate('#/events' + query({ ...pick(params), offset: to || '' }));
+  const go = (to) => navigate('#/events' + query({ ...pick(params), sort, offset: to || '' }));
   newer.disabled = offset === 0;
   older.disabled = offset + PAGE >= page.total;
   newer.onclick = () => go(Math.max(0, offset - PAGE));

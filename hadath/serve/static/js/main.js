@@ -71,8 +71,8 @@ async function route() {
 form.addEventListener('submit', (ev) => {
   ev.preventDefault();
   const view = FILTERED.includes(current) ? current : 'events';
-  const keep = view === 'timeline' ? { bucket: parse().params.bucket } : view === 'network' ? { level: parse().params.level } : {};
-  navigate(`#/${view}` + query({ ...readFilters(form), ...keep }));
+  const setting = { events: 'sort', timeline: 'bucket', network: 'level' }[view]; // the view's own choice stays
+  navigate(`#/${view}` + query({ ...readFilters(form), ...(setting ? { [setting]: parse().params[setting] } : {}) }));
 });
 document.getElementById('clear-filters').addEventListener('click', () => navigate(`#/${current}`));
 // Keep the filters when moving between the filtered views.
