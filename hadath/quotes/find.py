@@ -168,7 +168,8 @@ class QuoteFinder:
             if that is None and opening is None and on is None and cue.kind != "claim":
                 continue
             limit = min(x for x in (that, on, opening[0] if opening else None, stop) if x is not None)
-            m = self._subject(doc, fld, cue, mentions, limit, s_start)
+            outside = [x for x in mentions if not any(a <= x.span.start < b for a, b in direct)]
+            m = self._subject(doc, fld, cue, outside, limit, s_start)
             if opening is not None and _is_name(opening, mentions):
                 opening = None  # «الجزيرة», "بي بي سي": a quoted name, not speech
                 if that is None and cue.kind != "claim":
@@ -233,6 +234,8 @@ class QuoteFinder:
             return m
         if m is not None and _subject_words(raw[cue.end:m.span.start]):
             return None  # an unknown subject stands before it: kept as written by _speaker
+        if raw[cue.start:cue.start + 1] in ("و", "ف"):
+            return None  # "…، وقال": a joined verb continues its sentence's speaker, named before
         return _speaker_before(cue, mentions, s_start, raw)
 
     def _on(self, doc: Doc, fld: str, cue: Cue, stop: int, mentions: list[Mention]) -> int | None:
