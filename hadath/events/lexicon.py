@@ -36,7 +36,7 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def triggers() -> PhraseMatcher:
-    m = PhraseMatcher()
+    m = PhraseMatcher(fuzzy=False)
     table = read_table(LEXICON_DATA / "triggers.tsv")
     for row in table.rows:
         listed = [p.strip() for p in row["recipient"].split(",") if p.strip()]

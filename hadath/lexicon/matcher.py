@@ -35,10 +35,12 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 class PhraseMatcher:
-    def __init__(self, *, strip_article: bool = True) -> None:
+    def __init__(self, *, strip_article: bool = True, fuzzy: bool = True) -> None:
         """``strip_article=False``: a word written with ال does not match a name written without
-        it ("السورية" is the adjective, not "سورية" the country)."""
+        it ("السورية" is the adjective, not "سورية" the country). ``fuzzy=False``: no typo
+        tolerance (verbs and place names are matched as written)."""
         self.strip_article = strip_article
+        self.fuzzy = fuzzy
         self._index: dict[str, dict[tuple[str, ...], list[Any]]] = {}
         # multi-word entries by their second word, for typos in the first ("الوايات المتحدة")
         self._by_second: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -100,7 +102,9 @@ class PhraseMatcher:
         out = []
         i = 0
         while i < len(tokens):
-            m = (self.match_at(tokens, i, strip=strip) or self.fuzzy_at(tokens, i)) if tokens[i].is_word else None
+            m = None
+            if tokens[i].is_word:
+                m = self.match_at(tokens, i, strip=strip) or (self.fuzzy_at(tokens, i) if self.fuzzy else None)
             if m is None:
                 i += 1
                 continue

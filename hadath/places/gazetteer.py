@@ -42,7 +42,7 @@ class PlaceEntry:
 @lru_cache(maxsize=1)
 def gazetteer() -> PhraseMatcher:
     lex = load()
-    m = PhraseMatcher(strip_article=False)
+    m = PhraseMatcher(strip_article=False, fuzzy=False)
     alpha3 = _alpha2_to_alpha3()
     for c in lex.countries.values():
         e = PlaceEntry(c.name_en, c.code, "country", c.lat, c.lon, 10**9, None, "lexicon:countries")

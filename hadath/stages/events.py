@@ -55,10 +55,10 @@ def build(classifier: Classifier | None = None):
     def run(doc: Doc) -> Doc:
         part = participant(doc)
         found: dict[tuple, Event] = {}
-        for fld in FIELDS:
-            fi = FieldIndex(doc, fld)
-            found_triggers = _triggers(fi, matcher)
-            likely = _sentence_scores(doc, fi, clf, {fi.sentence_of(m.start) for m, _ in found_triggers})
+        fields = [FieldIndex(doc, fld) for fld in FIELDS]
+        hits = [_triggers(fi, matcher) for fi in fields]
+        scored = _sentence_scores(doc, fields, clf, hits)
+        for fi, found_triggers, likely in zip(fields, hits, scored):
             last_end = -10
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
@@ -146,17 +146,24 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
     return out
 
 
-LEAD_SENTENCES = 4  # the classifier alone looks for missed acts in the lead, where news states them
+LEAD_SENTENCES = 2  # the classifier alone looks for missed acts in the lead, where news states them
 
 
-def _sentence_scores(doc: Doc, fi: FieldIndex, clf: Classifier,
-                     with_triggers: set[tuple[int, int]]) -> dict[tuple[int, int], dict[str, float]]:
-    """Classifier scores (in one batch) of the sentences that hold a trigger and of the lead;
-    keyed by token range."""
-    spans = [(s.start, s.end) for k, s in enumerate(fi.sentences)
-             if k < LEAD_SENTENCES or (s.start, s.end) in with_triggers]
-    texts = [doc.field_text(fi.field)[slice(*fi.raw(a, b))] for a, b in spans]
-    return dict(zip(spans, clf.scores(texts)))
+def _sentence_scores(doc: Doc, fields: list[FieldIndex], clf: Classifier,
+                     hits: list[list]) -> list[dict[tuple[int, int], dict[str, float]]]:
+    """Classifier scores of the sentences that hold a trigger and of the lead of each field,
+    keyed by token range; one batch for the whole article (each call has a fixed cost)."""
+    keys, texts = [], []
+    for n, (fi, found) in enumerate(zip(fields, hits)):
+        with_triggers = {fi.sentence_of(m.start) for m, _ in found}
+        for k, s in enumerate(fi.sentences):
+            if k < LEAD_SENTENCES or (s.start, s.end) in with_triggers:
+                keys.append((n, (s.start, s.end)))
+                texts.append(doc.field_text(fi.field)[slice(*fi.raw(s.start, s.end))])
+    out: list[dict] = [{} for _ in fields]
+    for (n, span), probs in zip(keys, clf.scores(texts)):
+        out[n][span] = probs
+    return out
 
 
 def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:

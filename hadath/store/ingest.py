@@ -108,9 +108,7 @@ def ingest(inputs: Sequence[str], db: str | Path = DEFAULT_DB, *, backend: Backe
 
         def commit() -> None:
             nonlocal skipped, batch, last
-            counts = writer.write(run_id, batch, skipped)
-            for name in ("added", "replaced", "skipped", "failed"):
-                setattr(state.counts, name, getattr(state.counts, name) + getattr(counts, name))
+            state.counts.add(writer.write(run_id, batch, skipped))
             state.stored += len(batch)
             skipped, batch, last = 0, [], time.perf_counter()
             report(state)
@@ -131,7 +129,9 @@ def ingest(inputs: Sequence[str], db: str | Path = DEFAULT_DB, *, backend: Backe
                 report(state)
         commit()
         writer.finish_run(run_id)
-        errors = writer.con.execute(
+        cursor = writer.con.execute(
             "SELECT doc_id, input, code, type, message, fix FROM errors WHERE run_id = ? "
-            "ORDER BY doc_id", [run_id]).df().to_dict("records")
+            "ORDER BY doc_id", [run_id])
+        columns = [d[0] for d in cursor.description]
+        errors = [dict(zip(columns, row)) for row in cursor.fetchall()]
     return RunReport(run_id, state.counts, time.perf_counter() - state.started, errors)

@@ -37,6 +37,12 @@ class Counts:
     skipped: int = 0
     failed: int = 0
 
+    def add(self, other: "Counts") -> None:
+        self.added += other.added
+        self.replaced += other.replaced
+        self.skipped += other.skipped
+        self.failed += other.failed
+
 
 def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
