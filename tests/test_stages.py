@@ -141,3 +141,8 @@ def test_quotation_marks_pairing():
     assert parts == ["بي بي سي", "الطائرات ساعدت القوات", "نريد ضمان الوتيرة", "هذا كلام", "ذاك"]
     long = "قال: “بداية الكلام\n“وتتمته هنا”"
     assert [long[a:b] for a, b in quoted(long)] == ["بداية الكلام\n“وتتمته هنا"]
+
+
+def test_times_far_in_the_past_are_not_dates():
+    doc = analyze("بنيت المدينة منذ 2500 عام، وقبل 100000 يوم، وعادت الحياة إليها أمس.", "2018-06-18")
+    assert {t.value for t in doc.times} == {"2018-06-17"}

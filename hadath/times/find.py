@@ -208,7 +208,10 @@ def _ago(m, pub, future):
     unit, implied = folded(UNITS)[m["unit"]]
     n = m["num"]
     count = int(n) if n and n.isdigit() else folded(NUMBERS).get(n) if n else implied
-    return R.ago(pub, unit, count)
+    try:
+        return R.ago(pub, unit, count)
+    except (ValueError, OverflowError):  # "منذ 2500 عام": before the calendar dates can express
+        return None
 
 
 def _period(m, pub, future):
