@@ -16,9 +16,14 @@ from . import schema
 DEFAULT_DB = "hadath.duckdb"
 
 
+# The writer shares the machine with the analysis workers, which do the real work: one DuckDB
+# thread and a bounded memory keep it from competing with them for cores and RAM.
+WRITER_CONFIG = {"threads": 1, "memory_limit": "512MB"}
+
+
 def open_writer(path: str | Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection, creating the file and its tables if needed."""
-    con = _connect(path, read_only=False)
+    con = _connect(path, read_only=False, config=WRITER_CONFIG)
     try:
         _check_version(con, path, required=False)
         schema.create(con)
@@ -42,9 +47,9 @@ def open_reader(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _connect(path: str | Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(path: str | Path, *, read_only: bool, config: dict | None = None) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(str(path), read_only=read_only, config=config or {})
     except duckdb.IOException as exc:
         if "lock" not in str(exc).lower():
             raise

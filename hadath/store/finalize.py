@@ -7,12 +7,14 @@ events whatever the order, the batches or the backend that stored them.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import duckdb
 import numpy as np
 import pyarrow as pa
 
 from ..dedup import groups, near_duplicates
-from ..dedup.minhash import PERMUTATIONS
+from ..dedup.minhash import PERMUTATIONS, decode
 from .merge import Report, merge
 from .schema import insert
 
@@ -31,12 +33,11 @@ def refresh(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute("SELECT s.doc_id, s.minhash, a.published FROM signatures s "
                        "JOIN articles a USING (doc_id)").fetchall()
     ids = [r[0] for r in rows]
-    sigs = np.frombuffer(b"".join(r[1] for r in rows), dtype="<u8").reshape(len(rows), PERMUTATIONS)
+    sigs = (np.stack([decode(r[1]) for r in rows]) if rows
+            else np.empty((0, PERMUTATIONS), dtype=np.uint64))
     pairs = near_duplicates(ids, sigs)
     group_of = groups(pairs, {r[0]: r[2] and r[2].isoformat() for r in rows})
-    sizes: dict[str, int] = {}
-    for g in group_of.values():
-        sizes[g] = sizes.get(g, 0) + 1
+    sizes = Counter(group_of.values())
     reports = [Report(*r[:6], tuple(r[6]), tuple(r[7]), *r[8:], story=group_of.get(r[1], r[1]))
                for r in con.execute(_REPORTS).fetchall()]
     dataset, links = merge(reports)

@@ -225,6 +225,31 @@ _YEAR_LIST = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:19|20)\d\d(?:\s*[،,]\s*|\s+
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> dict[str, tuple[str, ...]]:
+    """Words one of which a text must contain for a rule to be worth running (a substring test
+    is far cheaper than a scan with a rule's regular expression)."""
+    month_words = tuple(n.split()[0] for n in months())
+    weekday_words = tuple(folded(WEEKDAYS))
+    return {
+        "date": month_words, "month-year": month_words, "month": month_words,
+        "day-of-month": ("الشهر",), "weekday": weekday_words,
+        "relative-day": ("اليوم", "امس", "غد", "الليله"), "ago": ("قبل", "منذ"),
+        "period": ("الاسبوع", "الشهر", "العام", "السنه"),
+    }
+
+
+_DIGITS = regex.compile(r"\d")
+
+
+def _present(text: str) -> dict[str, bool]:
+    cues = _cue_words()
+    has_digit = bool(_DIGITS.search(text))
+    out = {rule: any(w in text for w in words) for rule, words in cues.items()}
+    out["numeric"] = out["year"] = has_digit
+    return out
+
+
 def _plausible(interval, published: date | None) -> bool:
     """Years a news report can mean: from 1900 to a few decades after publication ("رؤية 2030");
     a number like 2122 in a text is a count or a code, not a year."""
@@ -242,7 +267,10 @@ def find(text: str, published: date | None, sentences: list[tuple[int, int]],
     """
     weekdays = {} if weekdays is None else weekdays
     candidates = []
+    present = _present(text)
     for rule, pattern, resolver in _patterns():
+        if not present[rule]:
+            continue
         for m in pattern.finditer(text):
             sent = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
             future = bool(_FUTURE_CUES.search(text, sent[0], sent[1]))
