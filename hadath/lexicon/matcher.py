@@ -1,8 +1,8 @@
 """Phrase matching over the tokens of a folded view.
 
-Entries are token sequences of folded text. Lookup is a hash of the first token, tried in every
-clitic form of the text token (:func:`hadath.text.tokens.forms`), followed by an exact comparison
-of the remaining tokens. This is the token-level equivalent of an Aho-Corasick automaton, chosen
+Entries are token sequences of folded text, stored in a token trie. Lookup starts at the first
+token, tried in every clitic form of the text token (:func:`hadath.text.tokens.forms`), and walks
+the following tokens exactly, keeping the longest entry met. This is the token-level equivalent of an Aho-Corasick automaton, chosen
 because a token's segmentation is ambiguous: the candidate forms of one token are alternatives,
 which a character automaton over one string cannot express.
 """
@@ -17,6 +17,7 @@ from ..text.normalize import fold
 from ..text.tokens import Token, forms, tokenize
 
 
+_END = "\x00"  # trie key under which an entry's payloads are kept (no token is the NUL character)
 _FUZZY_MIN = 5  # letters in a first word before a typo in it is tolerated
 _FUZZY_RANK = 99  # form_rank of a fuzzy match: after every exact reading
 
@@ -41,25 +42,37 @@ class PhraseMatcher:
         tolerance (verbs and place names are matched as written)."""
         self.strip_article = strip_article
         self.fuzzy = fuzzy
-        self._index: dict[str, dict[tuple[str, ...], list[Any]]] = {}
+        self._trie: dict = {}  # token -> child node; _END -> payloads of the entry ending here
         # multi-word entries by their second word, for typos in the first ("الوايات المتحدة")
         self._by_second: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
 
     def add(self, phrase: str, payload: Any) -> None:
         key = phrase_key(phrase)
-        if key:
-            tails = self._index.setdefault(key[0], {})
-            if key[1:] not in tails and len(key) > 1 and len(key[0]) >= _FUZZY_MIN:
-                self._by_second.setdefault(key[1], []).append((key[0], key[1:]))
-            tails.setdefault(key[1:], []).append(payload)
+        if not key:
+            return
+        node = self._trie
+        for token in key:
+            node = node.setdefault(token, {})
+        if _END not in node and len(key) > 1 and len(key[0]) >= _FUZZY_MIN:
+            self._by_second.setdefault(key[1], []).append((key[0], key[1:]))
+        node.setdefault(_END, []).append(payload)
+
+    def _node(self, key: tuple[str, ...]) -> dict | None:
+        node = self._trie
+        for token in key:
+            node = node.get(token)
+            if node is None:
+                return None
+        return node
 
     def __contains__(self, phrase: str) -> bool:
-        key = phrase_key(phrase)
-        return bool(key) and key[1:] in self._index.get(key[0], {})
+        node = self._node(phrase_key(phrase))
+        return node is not None and _END in node
 
     def lookup(self, phrase: str) -> list[Any]:
         key = phrase_key(phrase)
-        return list(self._index.get(key[0], {}).get(key[1:], ())) if key else []
+        node = self._node(key) if key else None
+        return list(node.get(_END, ())) if node else []
 
     def match_at(self, tokens: list[Token], i: int, *, strip: bool = True) -> Match | None:
         """Longest entry starting at token ``i`` (least-stripped form first on equal length)."""
@@ -68,17 +81,15 @@ class PhraseMatcher:
         for rank, form in enumerate(candidates):
             if not self.strip_article and "ال" + form in candidates:
                 continue
-            tails = self._index.get(form)
-            if not tails:
-                continue
-            for tail, payloads in tails.items():
-                n = len(tail)
-                if best is not None and n + 1 <= best.end - best.start:
-                    continue
-                if i + 1 + n > len(tokens):
-                    continue
-                if all(tokens[i + 1 + k].text == tail[k] for k in range(n)):
-                    best = Match(i, i + 1 + n, tuple(payloads), rank, form)
+            node = self._trie.get(form)
+            j = i + 1
+            while node is not None:
+                if _END in node and (best is None or j - i > best.end - best.start):
+                    best = Match(i, j, tuple(node[_END]), rank, form)
+                if j >= len(tokens):
+                    break
+                node = node.get(tokens[j].text)
+                j += 1
         return best
 
     def fuzzy_at(self, tokens: list[Token], i: int) -> Match | None:
@@ -93,7 +104,7 @@ class PhraseMatcher:
                 continue
             if all(tokens[i + 1 + k].text == tail[k] for k in range(len(tail))) \
                     and Levenshtein.distance(first, word, score_cutoff=1) <= 1:
-                return Match(i, i + 1 + len(tail), tuple(self._index[first][tail]), _FUZZY_RANK, first)
+                return Match(i, i + 1 + len(tail), tuple(self._node((first, *tail))[_END]), _FUZZY_RANK, first)
         return None
 
     def find_all(self, tokens: list[Token], *, strip: bool = True) -> list[Match]:
@@ -113,6 +124,11 @@ class PhraseMatcher:
         return out
 
     def entries(self) -> Iterable[tuple[tuple[str, ...], list[Any]]]:
-        for first, tails in self._index.items():
-            for tail, payloads in tails.items():
-                yield (first, *tail), payloads
+        stack: list[tuple[tuple[str, ...], dict]] = [((), self._trie)]
+        while stack:
+            key, node = stack.pop()
+            for token, child in node.items():
+                if token == _END:
+                    yield key, child
+                else:
+                    stack.append(((*key, token), child))

@@ -146,7 +146,7 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
     return out
 
 
-LEAD_SENTENCES = 2  # the classifier alone looks for missed acts in the lead, where news states them
+LEAD_SENTENCES = 1  # the classifier alone looks for missed acts in the lead, where news states them
 
 
 def _sentence_scores(doc: Doc, fields: list[FieldIndex], clf: Classifier,
