@@ -19,6 +19,9 @@ from .work import Result, analyse, analyse_chunk
 
 Mapper = Callable[[Iterable[list[RawArticle]]], Iterator[list[Result]]]
 
+# Chunks queued per worker: enough work for the workers to go on while the writer commits a
+# batch (hundreds of articles), so that they do not wait for it.
+IN_FLIGHT_PER_WORKER = 10
 _pipeline: Pipeline | None = None  # a worker process's pipeline (LocalBackend)
 
 
@@ -79,7 +82,7 @@ class LocalBackend:
             ctx, init, arg = mp.get_context(), _build, stages
         with ctx.Pool(self.workers, initializer=init, initargs=(arg,)) as pool:
             yield lambda chunks: in_order(lambda c: pool.apply_async(_work, (c,)),
-                                          lambda r: r.get(), chunks, 2 * self.workers + 2)
+                                          lambda r: r.get(), chunks, IN_FLIGHT_PER_WORKER * self.workers)
 
 
 class DaskBackend:

@@ -69,6 +69,11 @@ class PhraseMatcher:
         node = self._node(phrase_key(phrase))
         return node is not None and _END in node
 
+    def lookup_word(self, word: str) -> list[Any]:
+        """The payloads of a one-word entry, for an already folded word."""
+        node = self._trie.get(word)
+        return list(node.get(_END, ())) if node else []
+
     def lookup(self, phrase: str) -> list[Any]:
         key = phrase_key(phrase)
         node = self._node(key) if key else None
@@ -115,7 +120,9 @@ class PhraseMatcher:
         while i < len(tokens):
             m = None
             if tokens[i].is_word:
-                m = self.match_at(tokens, i, strip=strip) or (self.fuzzy_at(tokens, i) if self.fuzzy else None)
+                m = self.match_at(tokens, i, strip=strip)
+                if m is None and self.fuzzy and i + 1 < len(tokens) and tokens[i + 1].text in self._by_second:
+                    m = self.fuzzy_at(tokens, i)
             if m is None:
                 i += 1
                 continue

@@ -109,7 +109,7 @@ def _triggers(fi: FieldIndex, matcher):
             if k in covered or not fi.tokens[k].is_word:
                 continue
             for form in _first_person_forms(fi.words[k]):
-                hits = [t for t in matcher.lookup(form) if " " not in t.form]
+                hits = [t for t in matcher.lookup_word(form) if " " not in t.form]
                 if hits:
                     found.append((Match(k, k + 1, tuple(hits), 1), True))
                     break

@@ -7,6 +7,7 @@ their year are returned.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -268,12 +269,21 @@ def find(text: str, published: date | None, sentences: list[tuple[int, int]],
     weekdays = {} if weekdays is None else weekdays
     candidates = []
     present = _present(text)
+    starts = [a for a, _ in sentences]
+    future_of: dict[int, bool] = {}  # sentence number -> does it speak of the future
+
+    def future_at(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        if k not in future_of:
+            a, b = sentences[k] if k >= 0 else (0, len(text))
+            future_of[k] = bool(_FUTURE_CUES.search(text, a, b))
+        return future_of[k]
+
     for rule, pattern, resolver in _patterns():
         if not present[rule]:
             continue
         for m in pattern.finditer(text):
-            sent = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
-            future = bool(_FUTURE_CUES.search(text, sent[0], sent[1]))
+            future = future_at(m.start())
             wd = m.groupdict().get("wd")
             if rule == "weekday" and not m["rel"] and wd in weekdays:
                 interval = (weekdays[wd], weekdays[wd])
