@@ -112,7 +112,7 @@ def _with_cached_ngrams(vectorizer: TfidfVectorizer) -> TfidfVectorizer:
         return vectorizer
     low, high = vectorizer.ngram_range
 
-    @lru_cache(maxsize=200_000)
+    @lru_cache(maxsize=20_000)  # the frequent words; a larger cache costs more memory than it saves time
     def word_grams(word: str) -> tuple[str, ...]:
         w = f" {word} "
         if len(w) < low:
