@@ -199,7 +199,6 @@ class Doc:
     quotes: list[Quote] = field(default_factory=list)
     times: list[Time] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
-    done: set[str] = field(default_factory=set)  # what the stages run so far provide
 
     def field_text(self, name: str) -> str:
         return self.title if name == "title" else self.text

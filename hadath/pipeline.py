@@ -87,5 +87,4 @@ class Pipeline:
                     "Report this with the article; the rest of the batch goes on.",
                     source=doc.doc_id,
                 ) from exc
-            doc.done.add(name)
         return doc

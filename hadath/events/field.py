@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..doc import Doc, Mention, Place, Quote, Time
+from ..doc import Doc, Place, Quote, Time
 
 
 @dataclass(slots=True)
@@ -67,7 +67,3 @@ class FieldIndex:
 
     def place_near(self, i: int, lo: int, hi: int, exclude: set[tuple[int, int]]) -> Place | None:
         return self.nearest([p for p in self.places if (p.start, p.end) not in exclude], i, lo, hi)
-
-    @staticmethod
-    def is_mention(x: object) -> bool:
-        return isinstance(x, Mention)

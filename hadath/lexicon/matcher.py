@@ -65,18 +65,9 @@ class PhraseMatcher:
                 return None
         return node
 
-    def __contains__(self, phrase: str) -> bool:
-        node = self._node(phrase_key(phrase))
-        return node is not None and _END in node
-
     def lookup_word(self, word: str) -> list[Any]:
         """The payloads of a one-word entry, for an already folded word."""
         node = self._trie.get(word)
-        return list(node.get(_END, ())) if node else []
-
-    def lookup(self, phrase: str) -> list[Any]:
-        key = phrase_key(phrase)
-        node = self._node(key) if key else None
         return list(node.get(_END, ())) if node else []
 
     def match_at(self, tokens: list[Token], i: int, *, strip: bool = True) -> Match | None:
