@@ -164,16 +164,14 @@ class QuoteFinder:
             stop = min([s_end] + [c.start for c in cues[k + 1:] if c.start > cue.end])
             that = self._that(doc, fld, cue, stop)
             opening = next(((a, b) for a, b in direct if cue.end <= a <= stop + 2 and (a, b) not in used_direct), None)
+            if opening is not None and _is_name(opening, mentions):
+                opening = None  # «الجزيرة», "بي بي سي": a quoted name, not speech
             on = self._on(doc, fld, cue, stop, mentions) if that is None and opening is None else None
             if that is None and opening is None and on is None and cue.kind != "claim":
                 continue
             limit = min(x for x in (that, on, opening[0] if opening else None, stop) if x is not None)
             outside = [x for x in mentions if not any(a <= x.span.start < b for a, b in direct)]
             m = self._subject(doc, fld, cue, outside, limit, s_start)
-            if opening is not None and _is_name(opening, mentions):
-                opening = None  # «الجزيرة», "بي بي سي": a quoted name, not speech
-                if that is None and cue.kind != "claim":
-                    continue
             if that is not None and (opening is None or that < opening[0] - 3):
                 start, end, kind = that, stop, "reported"
                 if opening is not None and opening[0] < stop:
@@ -223,7 +221,7 @@ class QuoteFinder:
         if cue.kind == "participle":
             before = [m for m in mentions if s_start <= m.span.start and m.span.end <= cue.start]
             agents = [m for m in before if m.kind != "state"]
-            return (agents or before or [None])[0]
+            return agents[0] if agents else None  # else the previous speaker (see _speaker)
         if fold(cue.word).startswith(("نقل", "ينقل", "تنقل")):
             via = _REPORTED_FROM.search(raw, cue.end, limit)
             if via is not None:
@@ -260,12 +258,17 @@ class QuoteFinder:
             return self._extended(raw, m, limit, fld)
         if cue.kind == "participle":
             return previous
-        between = raw[cue.end:limit]
+        start = cue.end
+        if fold(cue.word).startswith(("نقل", "ينقل", "تنقل")):  # "نقل موقع X عن "فالون"": Y spoke
+            via = _REPORTED_FROM.search(raw, cue.end, limit)
+            start = via.end() if via is not None else start
+        between = raw[start:limit].lstrip(' "“«')
+        start = limit - len(between)
         words = _subject_words(between)
         if not words:
             return previous
-        a = cue.end + between.index(words[0])
-        b = cue.end + between.index(words[-1], a - cue.end) + len(words[-1])
+        a = start + between.index(words[0])
+        b = start + between.index(words[-1], a - start) + len(words[-1])
         return Participant(raw[a:b], None, None, Span(fld, a, b))
 
     def _extended(self, raw: str, m: Mention, limit: int, fld: str) -> Participant:
