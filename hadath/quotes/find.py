@@ -90,7 +90,8 @@ def _subject_words(between: str) -> list[str]:
     """The words of an unrecognised subject: from the start up to a comma, a colon, a quotation
     mark or the first word that cannot be part of it (a preposition, a time word, أن), at most a
     few words; none when the text starts with such a word."""
-    head = regex.split(r"[،,:\"“«(]", between, maxsplit=1)[0]
+    head = regex.split(r"[،,:\"“«(]", between.lstrip(' "“«'), maxsplit=1)[0]  # 'وصرّح "فالون" من'
+
     out = []
     for w in regex.findall(r"[\p{L}\p{N}]+", head):
         if fold(w) in _NOT_SUBJECT or len(out) == _MAX_SUBJECT_WORDS:
@@ -256,8 +257,8 @@ class QuoteFinder:
         lexicon knows is kept as written, uncoded, so that the reader still sees who spoke."""
         if m is not None:
             return self._extended(raw, m, limit, fld)
-        if cue.kind == "participle":
-            return previous
+        if cue.kind == "participle" or _cue_pattern()[1].get(cue.word) == "participle":
+            return previous  # "لافتا الانتباه إلى": what follows a participle is its object
         start = cue.end
         if fold(cue.word).startswith(("نقل", "ينقل", "تنقل")):  # "نقل موقع X عن "فالون"": Y spoke
             via = _REPORTED_FROM.search(raw, cue.end, limit)
