@@ -106,6 +106,20 @@ def _preposition_first(between: str) -> bool:
     return bool(words) and fold(words[0]) in _NOT_SUBJECT
 
 
+# Appeals are cues for what follows them ("دعا X إلى …"), never for a quotation before them.
+_APPEALS = frozenset(fold(w) for w in ("دعا", "دعت", "يدعو", "تدعو", "طالب", "طالبت", "يطالب", "تطالب",
+                                      "ناشد", "ناشدت"))
+
+
+def _speaker_before_in_paragraph(raw: str, pos: int, quotes: list[Quote]) -> Participant | None:
+    """The speaker of the last quote that ends before ``pos`` in the same paragraph."""
+    before = [q for q in quotes if q.span.end <= pos and q.speaker is not None]
+    if not before:
+        return None
+    last = max(before, key=lambda q: q.span.end)
+    return last.speaker if "\n" not in raw[last.span.end:pos] else None
+
+
 def _is_name(quote: tuple[int, int], mentions: list[Mention]) -> bool:
     a, b = quote
     return any(m.span.start <= a and b <= m.span.end for m in mentions)
@@ -201,7 +215,8 @@ class QuoteFinder:
         for a, b in direct:
             if (a, b) in used_direct or any(q.span.start <= a < q.span.end for _, q in quotes):
                 continue
-            q = self._unclaimed_direct(doc, fld, raw, a, b, cues, mentions, previous)
+            q = self._unclaimed_direct(doc, fld, raw, a, b, cues, mentions, _speaker_before_in_paragraph(
+                raw, a, [q for _, q in quotes]))
             if q is not None:
                 quotes.append((a, q))
                 previous = q.speaker or previous
@@ -295,7 +310,7 @@ class QuoteFinder:
 
     def _unclaimed_direct(self, doc, fld, raw, a, b, cues, mentions, previous) -> Quote | None:
         """A quotation with no cue before it: "“…”، قال X" after it, a colon before it, or none."""
-        after = next((c for c in cues if b < c.start <= b + 12), None)
+        after = next((c for c in cues if b < c.start <= b + 12 and c.word not in _APPEALS), None)
         colon = raw[max(0, a - 3):a].strip().startswith(":") or raw[max(0, a - 3):a].strip().endswith(":")
         words = len(raw[a:b].split())
         if after is not None:
@@ -307,9 +322,8 @@ class QuoteFinder:
             m = next((x for x in reversed(mentions) if s_start <= x.span.start and x.span.end <= a), None)
             speaker = self.participant_of(m) if m else previous
             cue, kind = ":", "direct"
-        elif words >= 6:  # a quotation standing alone continues the paragraph's speaker
-            same_paragraph = "\n" not in raw[max(0, a - 400):a] and previous is not None
-            speaker, cue, kind = (previous if same_paragraph else None), None, "direct"
+        elif words >= 6:  # a quotation standing alone continues its paragraph's last speaker
+            speaker, cue, kind = previous, None, "direct"
         else:
             return None  # a short quoted name or title, not speech
         return Quote(raw[a:b], Span(fld, a, b), speaker, cue, kind, f"rule:quote:{kind}:unclaimed",
