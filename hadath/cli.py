@@ -105,6 +105,12 @@ def evaluate(
 DEFAULT_DB = Path("hadath.duckdb")  # hadath.store.DEFAULT_DB, without importing DuckDB at start-up
 Db = Annotated[Path, typer.Option("--db", help="The store file (DuckDB).")]
 Fmt = Annotated[str, typer.Option("--format", help="table (terminal), csv, or json (one object a line).")]
+# Filters the query commands share, declared once.
+EventType = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. ASSAULT.")]
+Start = Annotated[Optional[str], typer.Option(help="First day (YYYY-MM-DD).")]
+End = Annotated[Optional[str], typer.Option(help="Last day (YYYY-MM-DD).")]
+Country = Annotated[Optional[str], typer.Option(help="Country code: events there or involving it.")]
+Limit = Annotated[Optional[int], typer.Option(help="At most this many rows.")]
 
 
 @app.command()
@@ -166,13 +172,13 @@ EVENT_COLUMNS = ("event_id", "day", "event", "mode", "actor_text", "actor_code",
 
 @query_app.command("events")
 def query_events(
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+    type: EventType = None,
     actor: Optional[str] = typer.Option(None, help="Actor code (IRQ), or part of its text or English name."),
     recipient: Optional[str] = typer.Option(None, help="Recipient code, or part of its text or English name."),
-    country: Optional[str] = typer.Option(None, help="Country code: events there or involving it."),
-    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
-    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
-    limit: Optional[int] = typer.Option(50, help="At most this many rows."),
+    country: Country = None,
+    start: Start = None,
+    end: End = None,
+    limit: Limit = 50,
     db: Db = DEFAULT_DB,
     fmt: Fmt = "table",
 ) -> None:
@@ -183,13 +189,13 @@ def query_events(
 
 @query_app.command("dataset-events")
 def query_dataset_events(
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
+    type: EventType = None,
     actor: Optional[str] = typer.Option(None, help="Actor country code."),
     recipient: Optional[str] = typer.Option(None, help="Recipient country code."),
-    country: Optional[str] = typer.Option(None, help="Country code: events there or involving it."),
-    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
-    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
-    limit: Optional[int] = typer.Option(50, help="At most this many rows."),
+    country: Country = None,
+    start: Start = None,
+    end: End = None,
+    limit: Limit = 50,
     db: Db = DEFAULT_DB,
     fmt: Fmt = "table",
 ) -> None:
@@ -203,9 +209,9 @@ def query_dataset_events(
 @query_app.command("pairs")
 def query_pairs(
     limit: int = typer.Option(20, help="Number of pairs."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
-    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
-    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    type: EventType = None,
+    start: Start = None,
+    end: End = None,
     dataset: bool = typer.Option(False, help="Count merged dataset events, not article reports."),
     db: Db = DEFAULT_DB,
     fmt: Fmt = "table",
@@ -217,9 +223,9 @@ def query_pairs(
 
 @query_app.command("per-day")
 def query_per_day(
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type."),
-    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
-    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    type: EventType = None,
+    start: Start = None,
+    end: End = None,
     dataset: bool = typer.Option(False, help="Count merged dataset events, not article reports."),
     db: Db = DEFAULT_DB,
     fmt: Fmt = "table",
@@ -230,8 +236,8 @@ def query_per_day(
 
 @query_app.command("per-type")
 def query_per_type(
-    start: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
-    end: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+    start: Start = None,
+    end: End = None,
     dataset: bool = typer.Option(False, help="Count merged dataset events, not article reports."),
     db: Db = DEFAULT_DB,
     fmt: Fmt = "table",
