@@ -84,7 +84,7 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     word = fi.words[start]
     if previous and word[:1] in ("و", "ف") and len(word) > 3 and word != "في":  # a و/ف-joined verb
         return previous
-    return _before(fi, start, lo, objects)
+    return subject_before(fi, start, lo, objects)
 
 
 def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
@@ -154,7 +154,7 @@ def between(fi: FieldIndex, end: int, hi: int) -> tuple[list[Located], list[Loca
     return sides[:1], sides[1:]
 
 
-def _before(fi: FieldIndex, start: int, lo: int, objects: set[int] = frozenset()) -> list[Located] | None:
+def subject_before(fi: FieldIndex, start: int, lo: int, objects: set[int] = frozenset()) -> list[Located] | None:
     """The subject before the trigger: the head of a relative clause that holds the trigger
     ("الولايات المتحدة التي تريد ابتزاز العراق … تضغط"), else the nearest mention not governed by a
     preposition and not already the object of an earlier verb (``objects``)."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import (PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
-                                subject_after, word_has_purpose_lam)
+                                subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
 from ..lexicon.entries import load
 from ..lexicon.matcher import Match
@@ -62,6 +62,7 @@ def build(classifier: Classifier | None = None):
             last_end = -10
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
+            agents = [(q.start, [q.item.speaker]) for q in fi.quotes if q.item.speaker is not None]
             for m, first_person in found_triggers:
                 # "تضغط لمنع", "ضغوطات … على العراق لمنع": a verb or purpose clause right after
                 # another trigger completes it rather than reporting a second act
@@ -71,7 +72,7 @@ def build(classifier: Classifier | None = None):
                 last_end = m.end
                 if chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m):
                     continue
-                for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects):
+                for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
                     if p is not None and p < TYPE_GATE.get(ev.event, GATE):
                         continue
@@ -229,6 +230,15 @@ def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     return Participant(doc.field_text(fi.field)[a:b], nisba.code, "GOV", Span(fi.field, a, b))
 
 
+def _previous_agent(fi: FieldIndex, lo: int, agents: list[tuple[int, list[Participant]]]) -> list[Participant] | None:
+    """"دعا الولايات المتحدة إلى …", "ودعا أيضا …": a sentence opening with a verb and naming no
+    subject continues the last actor or speaker of the two sentences before it."""
+    k = next((n for n, s in enumerate(fi.sentences) if s.start == lo), 0)
+    floor = fi.sentences[max(k - 2, 0)].start
+    earlier = [(pos, parts) for pos, parts in agents if floor <= pos < lo]
+    return max(earlier, key=lambda x: x[0])[1] if earlier else None
+
+
 def _negated(fi: FieldIndex, start: int, lo: int) -> bool:
     return any(fi.words[k] in _NEGATION for k in range(max(lo, start - 2), start))
 
@@ -238,7 +248,7 @@ def _hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
 
 
 def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person: bool,
-          sentence_actor: dict[int, list], objects: set[int]) -> list[Event]:
+          sentence_actor: dict[int, list], objects: set[int], agents: list) -> list[Event]:
     start, end = m.start, m.end
     lo, hi = fi.sentence_of(start)
     if fi.words[hi - 1] == "؟":
@@ -273,12 +283,20 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if actors:
         sentence_actor[lo] = actors
         actor_parts = [part(x.item) for x in actors]
+        agents.append((start, actor_parts))
     elif nisba_actor is not None:
         actor_parts = [nisba_actor]
         provenance += "+nisba"
     elif quote is not None and quote.speaker is not None:
         actor_parts = [quote.speaker]
         provenance += "+speaker"
+    elif quote_span is not None and (framing := subject_before(fi, quote_span[0], lo, objects)):
+        actors = framing  # "وهو علي خامنئي … فماذا قال: «لن نكف عن دعم …»": who speaks before the quote
+        actor_parts = [part(x.item) for x in actors]
+        provenance += "+quote-frame"
+    elif quote is None and start <= lo + 1 and (carried := _previous_agent(fi, lo, agents)):
+        actor_parts = carried
+        provenance += "+previous-sentence"
     elif event in _UNNAMED_ATTACK:
         a, b = fi.raw(start, end)
         actor_parts = [Participant(doc.field_text(fi.field)[a:b], None, "UAF", Span(fi.field, a, b))]
