@@ -21,6 +21,9 @@ _CLITIC_PREPS = ("بال", "لل", "وبال", "ولل", "فبال", "كال")
 _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
                                       "الخميس", "الجمعة", "السبت", "قد", "رسميا", "أيضا", "مجددا", "كذلك",
                                       "بدوره", "بدورها", "بشدة", "غدا", "الماضي", "،", ",", "(", ")"))
+# Armed means before the name of who wields them: "قصف مقاتلات التحالف", "شنت طائرات روسية".
+_FORCES = frozenset(fold(w) for w in ("مقاتلات", "طائرات", "طيران", "قوات", "مدفعية", "بوارج", "سفن", "زوارق",
+                                        "جنود", "عناصر", "مسلحو", "مسلحي", "دبابات", "صواريخ", "وحدات", "كتائب"))
 _SUBJECT_REACH = 3  # tokens between a verb and its subject (adverbs, day names)
 # Verbal nouns whose genitive is the one acted upon: "مقتل مقيم مصري", "اعتقال 17 شخصا".
 PATIENT_NOUNS = frozenset(fold(w) for w in (
@@ -44,7 +47,7 @@ def preposition(fi: FieldIndex, m: Located) -> str | None:
     for clitic in _CLITIC_PREPS:
         if first.startswith(clitic):
             return "ل" if "لل" in clitic else clitic.lstrip("وف")[0]
-    return None
+    return fi.clitic_preposition(m.start)
 
 
 def coordinated(fi: FieldIndex, m: Located) -> list[Located]:
@@ -97,7 +100,17 @@ def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | No
             head = x
         else:
             break
-    return coordinated(fi, head)
+    out = coordinated(fi, head)
+    k = head.start - 1
+    if k > lo and fi.words[k] in HE and fi.words[head.start].startswith("و"):
+        # "أفاد ماكرون بأنه وبوتين اتفقا": the pronoun is the speaker before it
+        speaker = subject_before(fi, k, lo)
+        if speaker:
+            out = speaker[:1] + out
+    return out
+
+
+HE = frozenset(fold(w) for w in ("أنه", "بأنه", "إنه", "انه", "أنها", "بأنها", "إنها", "هو", "وهو"))
 
 
 def _object_of_request(fi: FieldIndex, after: list[Located], hi: int) -> bool:
@@ -132,7 +145,7 @@ def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
         m = fi.mention_at(j)
         if m is not None:
             return coordinated(fi, m) if preposition(fi, m) is None else None
-        if fi.words[j] not in _SKIP:
+        if fi.words[j] not in _SKIP and fi.words[j] not in _FORCES:
             return None
         j += 1
     return None

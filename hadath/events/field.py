@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..doc import Doc, Place, Quote, Time
+from ..lexicon.entries import load
 
 
 @dataclass(slots=True)
@@ -31,6 +32,7 @@ class FieldIndex:
         self.times = [self.locate(t.span.start, t.span.end, t) for t in doc.times if t.span.field == fld]
         self.places = [self.locate(p.span.start, p.span.end, p) for p in doc.places if p.span.field == fld]
         self.quotes = [self.locate(q.span.start, q.span.end, q) for q in doc.quotes if q.span.field == fld]
+        self._clitics: dict[int, str | None] = {}
 
     def locate(self, raw_start: int, raw_end: int, item) -> Located:
         a = bisect_left(self.raw_ends, raw_start + 1)
@@ -45,6 +47,18 @@ class FieldIndex:
 
     def raw(self, start: int, end: int) -> tuple[int, int]:
         return self.raw_starts[start], self.raw_ends[end - 1]
+
+    def clitic_preposition(self, i: int) -> str | None:
+        """"لإيران", "بروسيا", "لوزير": the preposition ل/ب/ك the lexicon had to strip from the
+        first word of the name starting at token ``i`` ("لبنان" and "بريطانيا" are names as
+        written)."""
+        if i not in self._clitics:
+            hit = load().matcher.match_at(self.tokens, i)
+            word = self.words[i]
+            prefix = word[:len(word) - len(hit.form)] if hit and hit.form and word.endswith(hit.form) else ""
+            prefix = prefix[1:] if prefix[:1] in ("و", "ف") else prefix
+            self._clitics[i] = prefix if prefix in ("ل", "ب", "ك") else None
+        return self._clitics[i]
 
     def mention_at(self, i: int) -> Located | None:
         for m in self.mentions:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
-from ..events.arguments import (PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
+from ..events.arguments import (HE, PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
                                 subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
 from ..lexicon.entries import load
@@ -79,7 +79,8 @@ def build(classifier: Classifier | None = None):
                     _merge(found, replace(ev, confidence=round(ev.confidence * (0.5 + p / 2), 3)) if p is not None else ev)
             for ev in _classifier_only(doc, fi, likely, found, part):
                 _merge(found, ev)
-        doc.events = list(found.values())
+        sentences = {fi.field: [fi.raw(x.start, x.end) for x in fi.sentences] for fi in fields}
+        doc.events = _absorb_partial(list(found.values()), sentences)
         return doc
 
     return run
@@ -283,6 +284,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if actors:
         sentence_actor[lo] = actors
         actor_parts = [part(x.item) for x in actors]
+        if quote_span is not None and quote.speaker is not None and actors[0].start == quote_span[0] + 1 \
+                and fi.words[quote_span[0]] in HE and fi.words[actors[0].start].startswith("و"):
+            actor_parts.insert(0, quote.speaker)  # "أفاد ماكرون بأنه وبوتين اتفقا": he and Putin
         agents.append((start, actor_parts))
     elif nisba_actor is not None:
         actor_parts = [nisba_actor]
@@ -314,6 +318,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     rec_parts = [part(x.item) for x in rec]
     if actor_parts[0].sector == "UAF" and not rec_parts:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
+    if not rec_parts and event in MUTUAL and len(actor_parts) > 1:
+        actor_parts, rec_parts = actor_parts[:1], actor_parts[1:]  # "ماكرون وبوتين اتفقا": one with the other
     rec_parts = [r for r in rec_parts if (r.code, r.sector) != (actor_parts[0].code, actor_parts[0].sector)
                  or r.entity_text != actor_parts[0].entity_text]
     return [_event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, (lo, hi),
@@ -351,6 +357,31 @@ def _event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, se
         event_loc={"text": place.text, "country": place.country, "lat": place.lat, "lon": place.lon}
         if place else None,
     )
+
+
+def _absorb_partial(events: list[Event], sentences: dict[str, list[tuple[int, int]]]) -> list[Event]:
+    """"شنت غارات على مواقع الحوثيين ودمرت آليات تابعة لهم": an act reported again without its
+    recipient (or actor) in the same sentence is the same act as the one of that type and actor
+    (recipient) that names it; its evidence joins that event instead of making a vaguer one."""
+    def where(ev: Event) -> set:
+        return {(s.field, n) for s in ev.spans for n, (a, b) in enumerate(sentences[s.field]) if a <= s.start < b}
+
+    out = list(events)
+    for ev in events:
+        if ev.event in MUTUAL or (ev.actor and ev.recipient):
+            continue
+        side = _codes(ev.actor) if ev.actor else _codes(ev.recipient)
+        fuller = next((o for o in out if o is not ev and o.event == ev.event and o.actor and o.recipient
+                       and side <= (_codes(o.actor) if ev.actor else _codes(o.recipient))
+                       and where(o) & where(ev)), None)
+        if fuller is not None:
+            out[out.index(fuller)] = replace(fuller, spans=fuller.spans + ev.spans)
+            out.remove(ev)
+    return out
+
+
+def _codes(parts) -> set:
+    return {(p.code, p.sector) for p in parts}
 
 
 def _key(ev: Event) -> tuple:

@@ -157,6 +157,7 @@ def build():
                                    c.confidence, c.entry, c.name_en, c.wikidata, c.key))
                 out.extend(_nested(doc, fld, toks, p, here))
             out.extend(_unknown_persons(doc, fld, toks, names[fld], phrases[fld], found[fld]))
+        out.extend(_bare_coalition(doc, out))
         doc.mentions = out
         return doc
 
@@ -177,6 +178,34 @@ def _nested(doc: Doc, fld: str, toks, p: Phrase, dominant: str | None) -> list[M
         span = doc.raw_span(fld, toks[it.start].start, toks[end - 1].end)
         out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance + "+nested",
                            c.confidence, c.entry, c.name_en, c.wikidata, c.key))
+    return out
+
+
+# A coalition named by its lead ("التحالف الذي تقوده السعودية") or by the war it fights in (the
+# Houthis' enemy in Yemen, ISIS's in Iraq and Syria) is what a bare "التحالف" means later on.
+_COALITIONS = ("saudi_led_coalition", "us_led_coalition")
+_COALITION_BY_ENEMY = {"houthis": "saudi_led_coalition", "isis": "us_led_coalition"}
+_BARE_COALITION = frozenset(("التحالف", "والتحالف", "للتحالف", "وللتحالف", "بالتحالف"))
+
+
+def _bare_coalition(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    named = next((m for m in mentions if m.entry in _COALITIONS), None)
+    ref = named.entry if named else next((_COALITION_BY_ENEMY[m.entry] for m in mentions
+                                          if m.entry in _COALITION_BY_ENEMY), None)
+    if ref is None:
+        return []
+    e = next(r for r in load().tables["orgs"].rows if r["id"] == ref)
+    covered = {(m.span.field, k) for m in mentions for k in range(m.span.start, m.span.end)}
+    out = []
+    for fld in FIELDS:
+        for t in doc.tokens[fld]:
+            if t.text not in _BARE_COALITION:
+                continue
+            span = doc.raw_span(fld, t.start, t.end)
+            if (fld, span.start) in covered:
+                continue
+            out.append(Mention(span, doc.span_text(span), e["code"], e["sector"], "org", f"rule:bare-coalition:{ref}",
+                               0.75, ref, e["name_en"], e["wikidata"] or None, f"org:{ref}"))
     return out
 
 
