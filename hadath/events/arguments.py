@@ -200,7 +200,8 @@ def recipient(fi: FieldIndex, start: int, end: int, hi: int, preps: tuple[str, .
             limit = k
             break
     for m in fi.mentions:
-        if m.start < end or m.start >= limit or m.start in taken:
+        # a name may begin inside the trigger: "مع نظيره" + "نظيره الروسي فلاديمير بوتين"
+        if m.start <= start or m.end <= end or m.start >= limit or m.start in taken:
             continue
         p = preposition(fi, m)
         if p is not None and p in preps:

@@ -13,6 +13,9 @@ from ..text.normalize import fold
 DATA = Path(__file__).parent / "data"
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+# Rows of type NONE list phrases that contain a trigger but report no act ("رفضت الكشف عن هويتها",
+# "بيان صادر"): matched like triggers, so the longer phrase wins, and then skipped.
+NONE = "NONE"
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Where each type's recipient usually stands, added to what a trigger row lists: the row names
 # the verb's own construction ("زار X"), the type adds its verbal noun's ("زيارة إلى X").

@@ -16,7 +16,7 @@ from ..events.field import FieldIndex, Located
 from ..lexicon.entries import load
 from ..lexicon.matcher import Match
 from ..events.classifier import Classifier, load_classifier
-from ..events.lexicon import MUTUAL, Trigger, quad_and_score, triggers
+from ..events.lexicon import MUTUAL, NONE, Trigger, quad_and_score, triggers
 from ..pipeline import stage
 from ..text.normalize import fold
 from ..text.tokens import forms
@@ -70,7 +70,7 @@ def build(classifier: Classifier | None = None):
                     m.start - last_end <= 6 and word_has_purpose_lam(fi.words[m.start])
                     and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0)))
                 last_end = m.end
-                if chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m):
+                if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
