@@ -50,6 +50,11 @@ def triggers() -> PhraseMatcher:
 
 
 @lru_cache(maxsize=1)
+def sport_words() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table(DATA / "sport_words.tsv").rows)
+
+
+@lru_cache(maxsize=1)
 def scores() -> dict[tuple[str, str], tuple[int, float]]:
     """(event, mode or "") -> (quad class, PLOVER score)."""
     return {(r["event"], r["mode"]): (int(r["quad"]), float(r["score"]))

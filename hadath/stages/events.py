@@ -16,7 +16,7 @@ from ..events.field import FieldIndex, Located
 from ..lexicon.entries import load
 from ..lexicon.matcher import Match
 from ..events.classifier import Classifier, load_classifier
-from ..events.lexicon import MUTUAL, NONE, Trigger, quad_and_score, triggers
+from ..events.lexicon import MUTUAL, NONE, Trigger, quad_and_score, sport_words, triggers
 from ..pipeline import stage
 from ..text.normalize import fold
 from ..text.tokens import forms
@@ -70,7 +70,8 @@ def build(classifier: Classifier | None = None):
                     m.start - last_end <= 6 and word_has_purpose_lam(fi.words[m.start])
                     and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0)))
                 last_end = m.end
-                if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m):
+                if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
+                        or _sport(fi, m.start):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
@@ -84,6 +85,13 @@ def build(classifier: Classifier | None = None):
         return doc
 
     return run
+
+
+def _sport(fi: FieldIndex, i: int) -> bool:
+    """Whether the sentence of token ``i`` reports a game: there states are teams."""
+    lo, hi = fi.sentence_of(i)
+    words = sport_words()
+    return any(f in words for k in range(lo, hi) for f in forms(fi.words[k])[:3])
 
 
 def _first_person_forms(word: str) -> list[str]:
@@ -127,6 +135,8 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
         if p < TYPE_CLASSIFIER_ONLY.get(kind, CLASSIFIER_ONLY) or any(e.event == kind and any(s.field == fi.field and fi.raw(lo, hi)[0] <= s.start
                                                              < fi.raw(lo, hi)[1] for s in e.spans)
                                       for e in found.values()):
+            continue
+        if _sport(fi, lo):
             continue
         subjects = [m for m in fi.mentions if lo <= m.start < hi and preposition(fi, m) is None]
         a, b = fi.raw(lo, hi)
