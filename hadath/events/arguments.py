@@ -17,6 +17,9 @@ from .field import FieldIndex, Located
 PREPOSITIONS = frozenset(fold(p) for p in (
     "مع", "على", "ضد", "إلى", "بحق", "من", "عن", "في", "لدى", "تجاه", "بين", "حول", "نحو", "عبر",
     "أمام", "خلال", "منذ", "بعد", "قبل", "عند", "لصالح", "باسم", "إزاء"))
+# What belongs to a party and stands for it after a preposition.
+_HOLDINGS = frozenset(fold(w) for w in ("مواقع", "موقع", "مقر", "مقرات", "مراكز", "معاقل", "تجمعات", "أهداف",
+                                          "منازل", "مصالح", "سفارة", "قنصلية", "ملف", "حق", "جانب", "عناصر"))
 _CLITIC_PREPS = ("بال", "لل", "وبال", "ولل", "فبال", "كال")
 _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
                                       "الخميس", "الجمعة", "السبت", "قد", "رسميا", "أيضا", "مجددا", "كذلك",
@@ -43,6 +46,8 @@ def preposition(fi: FieldIndex, m: Located) -> str | None:
         if fi.words[m.start - 1] == "من" and m.start > 1 and fi.words[m.start - 2] == "كل":
             return None
         return fi.words[m.start - 1]
+    if m.start > 1 and fi.words[m.start - 1] in _HOLDINGS and fi.words[m.start - 2] in PREPOSITIONS:
+        return fi.words[m.start - 2]  # "على مواقع الحوثيين", "لصالح ملف الولايات المتحدة"
     first = fi.words[m.start]
     for clitic in _CLITIC_PREPS:
         if first.startswith(clitic):
@@ -135,8 +140,26 @@ def word_has_purpose_lam(word: str) -> bool:
     return word.startswith("ل") and not word.startswith("لل") and len(word) > 4 and word[1] in "اتي"
 
 
+_GROUPS = frozenset(fold(w) for w in ("دول", "دولة", "بلدان", "حكومات", "أطراف", "جهات", "الدول", "البلدان"))
+_NAMELY = frozenset(fold(w) for w in ("وهي", "هي", "وهم", "هم", "وهما", "منها", "ومنها", "بينها", "وبينها"))
+
+
+def listed_group(fi: FieldIndex, j: int, hi: int) -> list[Located] | None:
+    """"صوتت سبع دول عربية … وهي السعودية والكويت والبحرين": a group the sentence then lists."""
+    for k in range(j, hi - 1):
+        if fi.words[k] in _NAMELY:
+            m = fi.mention_at(k + 1)
+            if m is not None and preposition(fi, m) is None:
+                return coordinated(fi, m)
+    return None
+
+
 def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
-    """The subject right after a verb, or the agent genitive of a verbal noun; "كل من X و Y"."""
+    """The subject right after a verb, or the agent genitive of a verbal noun; "كل من X و Y";
+    a group the sentence lists further on ("سبع دول … وهي X و Y")."""
+    group = next((k for k in range(end, min(hi, end + 3)) if fi.words[k] in _GROUPS), None)
+    if group is not None and fi.mention_at(end) is None:
+        return listed_group(fi, group + 1, hi)
     j = end
     while j < hi and j - end <= _SUBJECT_REACH:
         if fi.words[j] == "كل" and j + 1 < hi and fi.words[j + 1] == "من":
@@ -192,20 +215,21 @@ def subject_before(fi: FieldIndex, start: int, lo: int, objects: set[int] = froz
 
 
 def recipient(fi: FieldIndex, start: int, end: int, hi: int, preps: tuple[str, ...],
-              taken: set[int]) -> list[Located]:
+              taken: set[int], own: tuple[str, ...] = ()) -> list[Located]:
+    """The first mention in reach after a trigger that one of its prepositions governs (or its
+    direct object); a preposition of the trigger's own construction ("صوتت … لصالح X") is looked
+    for first, past mentions the looser ones would take ("حليفة للمغرب")."""
     limit = min(hi, end + _OBJECT_REACH)
     for k in range(end, limit):
         if fi.words[k] in CLAUSE_BREAKS or k > end and fi.words[k] == "،" and k + 1 < limit \
                 and fi.words[k + 1] in CLAUSE_BREAKS:
             limit = k
             break
-    for m in fi.mentions:
-        # a name may begin inside the trigger: "مع نظيره" + "نظيره الروسي فلاديمير بوتين"
-        if m.start <= start or m.end <= end or m.start >= limit or m.start in taken:
-            continue
-        p = preposition(fi, m)
-        if p is not None and p in preps:
-            return coordinated(fi, m)
-        if p is None and "obj" in preps:
-            return coordinated(fi, m)
+    # a name may begin inside the trigger: "مع نظيره" + "نظيره الروسي فلاديمير بوتين"
+    reach = [m for m in fi.mentions if start < m.start < limit and m.end > end and m.start not in taken]
+    for wanted in (own, preps):
+        for m in reach:
+            p = preposition(fi, m)
+            if p is not None and p in wanted or p is None and "obj" in wanted:
+                return coordinated(fi, m)
     return []

@@ -35,6 +35,7 @@ class Trigger:
     recipient: tuple[str, ...]  # folded prepositions, or "obj" for a direct object
     cameo: str | None
     form: str  # the lexicon form, for provenance
+    own: tuple[str, ...] = ()  # the prepositions of the row's own construction ("صوتت" + لصالح), tried first
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +46,8 @@ def triggers() -> PhraseMatcher:
         listed = [p.strip() for p in row["recipient"].split(",") if p.strip()]
         preps = tuple(dict.fromkeys(fold(p) for p in listed + list(TYPE_RECIPIENT.get(row["event"], ()))))
         for form in variants(row["forms"]):
-            m.add(form, Trigger(row["event"], row["mode"] or None, preps, row["cameo"] or None, form))
+            m.add(form, Trigger(row["event"], row["mode"] or None, preps, row["cameo"] or None, form,
+                                tuple(fold(p) for p in listed if p != "obj")))
     return m
 
 

@@ -323,7 +323,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if patient:
         rec = patient
     else:
-        rec = recipient(fi, start, end, hi, trig.recipient, taken) if event != "REJECT" or trig.event == "REJECT" else []
+        rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
     objects.update(x.start for x in rec)
     rec_parts = [part(x.item) for x in rec]
     if actor_parts[0].sector == "UAF" and not rec_parts:
