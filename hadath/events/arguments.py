@@ -36,7 +36,8 @@ _AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"))  # "على يد X", "�
 # Words that open a new clause: a recipient is not sought past them.
 CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "فيما", "بينما", "حيث", "كما", "لكن", "ولكن", "إلا", "بعدما",
                                             "عندما", "وقال", "وأضاف", "مضيفا", "مؤكدا", "مشيرا", "قائلا", "وذلك", "."))
-_OBJECT_REACH = 14  # tokens between a trigger and its recipient
+_OBJECT_REACH = 14
+_SUBJECT_BEFORE_REACH = 20  # tokens back to a subject stated before the trigger (tuned on ../shared/gold)  # tokens between a trigger and its recipient
 
 
 def preposition(fi: FieldIndex, m: Located) -> str | None:
@@ -194,7 +195,8 @@ def subject_before(fi: FieldIndex, start: int, lo: int, objects: set[int] = froz
     """The subject before the trigger: the head of a relative clause that holds the trigger
     ("الولايات المتحدة التي تريد ابتزاز العراق … تضغط"), else the nearest mention not governed by a
     preposition and not already the object of an earlier verb (``objects``)."""
-    cands = [m for m in fi.mentions if lo <= m.start and m.end <= start and preposition(fi, m) is None
+    cands = [m for m in fi.mentions if max(lo, start - _SUBJECT_BEFORE_REACH) <= m.start and m.end <= start
+             and preposition(fi, m) is None
              and m.start not in objects]
     if not cands:
         return None

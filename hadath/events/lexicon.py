@@ -36,6 +36,7 @@ class Trigger:
     cameo: str | None
     form: str  # the lexicon form, for provenance
     own: tuple[str, ...] = ()  # the prepositions of the row's own construction ("صوتت" + لصالح), tried first
+    required: bool = False  # no event without a recipient of the own construction ("لصالح!" in the row)
 
 
 @lru_cache(maxsize=1)
@@ -44,10 +45,12 @@ def triggers() -> PhraseMatcher:
     table = read_table(LEXICON_DATA / "triggers.tsv")
     for row in table.rows:
         listed = [p.strip() for p in row["recipient"].split(",") if p.strip()]
+        required = any(p.endswith("!") for p in listed)
+        listed = [p.rstrip("!") for p in listed]
         preps = tuple(dict.fromkeys(fold(p) for p in listed + list(TYPE_RECIPIENT.get(row["event"], ()))))
         for form in variants(row["forms"]):
             m.add(form, Trigger(row["event"], row["mode"] or None, preps, row["cameo"] or None, form,
-                                tuple(fold(p) for p in listed if p != "obj")))
+                                tuple(fold(p) for p in listed if p != "obj"), required))
     return m
 
 

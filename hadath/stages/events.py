@@ -324,6 +324,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         rec = patient
     else:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
+    if trig.required and not rec:
+        return []
     objects.update(x.start for x in rec)
     rec_parts = [part(x.item) for x in rec]
     if actor_parts[0].sector == "UAF" and not rec_parts:
