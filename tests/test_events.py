@@ -1,0 +1,335 @@
+"""Events from hand-built Arabic news sentences through the public API: one behaviour each, no
+shared data needed. Type, actor and recipient codes, verb forms, arguments, what is not an event,
+future intent, the record's fields and deduplication within an article."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import hadath
+from hadath.events.lexicon import EVENT_TYPES
+
+PUBLISHED = "2020-12-08"  # a Tuesday
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+
+
+def analyze(text: str, published: str = PUBLISHED, title: str = ""):
+    return hadath.analyze(text, title=title, published=published)
+
+
+def codes(parts) -> set:
+    return {p.code for p in parts}
+
+
+def describe(doc) -> str:
+    return "; ".join(f"{e.event} {sorted(codes(e.actor), key=str)}->{sorted(codes(e.recipient), key=str)} "
+                     f"[{e.trigger}]" for e in doc.events) or "no events"
+
+
+def find(doc, kind: str, actor: str | None = None, recipient: str | None = None):
+    """The first event of ``kind`` whose actors include ``actor`` and recipients ``recipient``
+    (either way round for a mutual type), or None."""
+    for e in doc.events:
+        if e.event != kind:
+            continue
+        a, r = codes(e.actor), codes(e.recipient)
+        if (actor is None or actor in a) and (recipient is None or recipient in r):
+            return e
+        if kind in MUTUAL and (actor is None or actor in r) and (recipient is None or recipient in a):
+            return e
+    return None
+
+
+def assert_event(doc, kind, actor=None, recipient=None):
+    e = find(doc, kind, actor, recipient)
+    assert e is not None, f"no {kind} {actor}->{recipient}; got {describe(doc)}"
+    return e
+
+
+# --- 1. every PLOVER type from a typical news sentence with a named state actor
+
+TYPE_SENTENCES = [
+    ("AGREE", "وقعت مصر اتفاقية للتعاون العسكري مع السودان.", "EGY", "SDN"),
+    ("CONSULT", "التقى الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في البيت الأبيض.",
+     "USA", "IRQ"),
+    ("SUPPORT", "رحبت السعودية بقرار الولايات المتحدة إعادة فتح سفارتها في دمشق.", "SAU", "USA"),
+    ("CONCEDE", "قدمت تركيا اعتذارا رسميا لروسيا عن إسقاط الطائرة الحربية.", "TUR", "RUS"),
+    ("COOPERATE", "أجرى الجيش الأردني تدريبات عسكرية مشتركة مع القوات الأمريكية.", "JOR", "USA"),
+    ("AID", "أرسلت قطر مساعدات إنسانية إلى لبنان.", "QAT", "LBN"),
+    ("RETREAT", "أفرجت السلطات الإسرائيلية عن أسرى فلسطينيين.", "ISR", "PSE"),
+    ("REQUEST", "دعت مصر إسرائيل إلى وقف الاستيطان.", "EGY", "ISR"),
+    ("ACCUSE", "أدانت وزارة الخارجية المصرية الهجوم الإسرائيلي على غزة.", "EGY", None),
+    ("REJECT", "رفضت مصر مطالب إثيوبيا بشأن سد النهضة.", "EGY", "ETH"),
+    ("THREATEN", "هدد الرئيس الأمريكي دونالد ترامب إيران بالرد.", "USA", "IRN"),
+    ("PROTEST", "نظمت نقابة المعلمين الأردنيين اعتصاما أمام مقر الحكومة في عمان.", "JOR", None),
+    ("SANCTION", "فرضت الولايات المتحدة عقوبات جديدة على إيران.", "USA", "IRN"),
+    ("MOBILIZE", "حشدت روسيا قوات على الحدود مع أوكرانيا.", "RUS", None),
+    ("COERCE", "اعتقلت السلطات المصرية ناشطا في القاهرة.", "EGY", None),
+    ("ASSAULT", "قصف الجيش الإسرائيلي مواقع حركة حماس في قطاع غزة.", "ISR", "PSE"),
+]
+
+
+def test_the_type_table_covers_all_sixteen_types():
+    assert sorted(t for t, *_ in TYPE_SENTENCES) == sorted(EVENT_TYPES)
+
+
+@pytest.mark.parametrize("kind,text,actor,recipient", TYPE_SENTENCES, ids=[t[0] for t in TYPE_SENTENCES])
+def test_each_plover_type(kind, text, actor, recipient):
+    assert_event(analyze(text), kind, actor, recipient)
+
+
+# --- 2. verb forms: perfect, imperfect, passive, verbal noun, clitics
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("تدين مصر بشدة الهجمات على السفن في البحر الأحمر.", "ACCUSE", "EGY", None),
+    ("وأدان الأردن الاقتحام الإسرائيلي للمسجد الأقصى.", "ACCUSE", "JOR", None),
+    ("فانتقدت فرنسا الحكومة اللبنانية.", "ACCUSE", "FRA", "LBN"),
+    ("وجاءت إدانة مصر للهجوم بعد ساعات من وقوعه.", "ACCUSE", "EGY", None),
+    ("انتقدها الرئيس الفرنسي إيمانويل ماكرون بشدة.", "ACCUSE", "FRA", None),
+    ("يزور الرئيس الفرنسي إيمانويل ماكرون لبنان.", "CONSULT", "FRA", "LBN"),
+    ("وقام الرئيس الفرنسي إيمانويل ماكرون بزيارة رسمية إلى لبنان.", "CONSULT", "FRA", "LBN"),
+    ("التقاه وزير الخارجية الأمريكي في الرياض.", "CONSULT", "USA", None),
+    ("تبرعت السعودية بمبلغ 500 مليون دولار لليمن.", "AID", "SAU", "YEM"),
+], ids=["imperfect", "wa-perfect", "fa-perfect", "verbal-noun-genitive-agent", "object-suffix",
+        "imperfect-visit", "bi-verbal-noun", "object-suffix-visit", "li-recipient"])
+def test_verb_forms_and_clitics(text, kind, actor, recipient):
+    assert_event(analyze(text), kind, actor, recipient)
+
+
+def test_passive_rocket_fire_has_an_unknown_attacker():
+    e = assert_event(analyze("أُطلِقت صواريخ على السفارة الأمريكية في بغداد."), "ASSAULT", None, "USA")
+    assert (e.actor[0].code, e.actor[0].sector) == (None, "UAF")
+
+
+def test_passive_signing_between_two_states():
+    assert_event(analyze("تم توقيع اتفاق بين مصر والسودان للتعاون العسكري."), "AGREE", "EGY", "SDN")
+
+
+# --- 3. arguments
+
+def test_verb_subject_object_order():
+    assert_event(analyze("يتهم العراق تركيا بانتهاك سيادته."), "ACCUSE", "IRQ", "TUR")
+
+
+def test_subject_verb_object_order():
+    assert_event(analyze("الرئيس التركي رجب طيب أردوغان ينتقد فرنسا بشدة."), "ACCUSE", "TUR", "FRA")
+
+
+def test_subject_separated_from_its_verb_by_a_phrase():
+    doc = analyze("وزير الخارجية المصري سامح شكري، خلال مؤتمر صحفي في القاهرة، انتقد الموقف الإثيوبي.")
+    assert_event(doc, "ACCUSE", "EGY")
+
+
+def test_subject_is_the_head_of_a_relative_clause():
+    doc = analyze("الولايات المتحدة، التي فرضت عقوبات على تركيا الشهر الماضي، تهدد الآن بفرض عقوبات جديدة.")
+    assert_event(doc, "SANCTION", "USA", "TUR")
+    assert_event(doc, "THREATEN", "USA")
+
+
+def test_reported_speech_act_is_the_speakers():
+    doc = analyze("أعلن الجيش الإسرائيلي أنه قصف مواقع لحركة حماس في غزة.")
+    assert_event(doc, "ASSAULT", "ISR")
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("تبحث مصر مع السودان ملف سد النهضة.", "CONSULT", "EGY", "SDN"),
+    ("فرض الاتحاد الأوروبي عقوبات على روسيا.", "SANCTION", "EUR", "RUS"),
+    ("رفعت قطر دعوى ضد الإمارات أمام محكمة العدل الدولية.", "ACCUSE", "QAT", "ARE"),
+    ("قدمت الكويت منحة مالية إلى الأردن.", "AID", "KWT", "JOR"),
+    ("ارتكب الجيش الإسرائيلي مجزرة بحق المدنيين الفلسطينيين.", "ASSAULT", "ISR", "PSE"),
+], ids=["ma", "ala", "didda", "ila", "bihaqq"])
+def test_recipient_after_a_preposition(text, kind, actor, recipient):
+    assert_event(analyze(text), kind, actor, recipient)
+
+
+def test_a_list_of_actors_is_all_coded():
+    e = assert_event(analyze("اتهمت السعودية والإمارات ومصر قطر بدعم الإرهاب."), "ACCUSE", "SAU", "QAT")
+    assert codes(e.actor) == {"SAU", "ARE", "EGY"}
+    assert codes(e.recipient) == {"QAT"}
+
+
+def test_a_list_of_recipients_is_all_coded():
+    e = assert_event(analyze("فرض الاتحاد الأوروبي عقوبات على روسيا وبيلاروسيا."), "SANCTION", "EUR")
+    assert codes(e.recipient) == {"RUS", "BLR"}
+
+
+def test_unknown_gunmen_are_an_uncoded_armed_actor():
+    doc = analyze("اختطف مسلحون مجهولون صحفيين عراقيين في البصرة.")
+    e = assert_event(doc, "ASSAULT", None, "IRQ")
+    assert all((p.code, p.sector) == (None, "UAF") for p in e.actor)
+
+
+def test_shells_falling_on_an_embassy_have_an_unknown_attacker():
+    e = assert_event(analyze("سقطت قذائف صاروخية على السفارة الأمريكية في بغداد."), "ASSAULT", None, "USA")
+    assert (e.actor[0].code, e.actor[0].sector) == (None, "UAF")
+
+
+def test_claim_of_responsibility_names_the_attacker():
+    doc = analyze("أعلن تنظيم داعش مسؤوليته عن الهجوم على الجيش المصري.")
+    e = assert_event(doc, "ASSAULT", None, "EGY")
+    assert e.actor[0].sector == "REB"
+
+
+# --- 4. what is not an event
+
+@pytest.mark.parametrize("text", [
+    "هل تقصف إسرائيل إيران؟",
+    "إذا فرضت أوروبا عقوبات على تركيا فسترد أنقرة.",
+    "لو هاجمت إيران السعودية لاشتعلت المنطقة.",
+    "في حال هاجمت تركيا سوريا سترد دمشق.",
+    "ربما تقصف إسرائيل إيران قريبا.",
+], ids=["question", "idha", "law", "fi-hal", "rubbama"])
+def test_questions_conditionals_and_hypotheticals_are_not_events(text):
+    doc = analyze(text)
+    assert not doc.events, describe(doc)
+
+
+def test_negated_attack_is_not_an_assault():
+    doc = analyze("لم تقصف إسرائيل مواقع في سوريا.")
+    assert not find(doc, "ASSAULT"), describe(doc)
+
+
+def test_negated_attack_in_reported_speech_is_the_speakers_denial():
+    doc = analyze("قال الجيش الإسرائيلي إنه لم يقصف مستشفى في غزة.")
+    assert not find(doc, "ASSAULT"), describe(doc)
+    assert_event(doc, "REJECT", "ISR")
+
+
+def test_refusal_to_negotiate_in_reported_speech_is_reject_not_consult():
+    doc = analyze("وقال الرئيس الإيراني حسن روحاني إن إيران لن تتفاوض مع الولايات المتحدة.")
+    assert not find(doc, "CONSULT"), describe(doc)
+    assert_event(doc, "REJECT", "IRN")
+
+
+# --- 5. future intent
+
+def test_future_signing_is_agree():
+    assert_event(analyze("ستوقع مصر اتفاقا مع روسيا لبناء محطة نووية."), "AGREE", "EGY", "RUS")
+
+
+def test_pledge_of_aid_is_agree_not_aid():
+    doc = analyze("تعهدت ألمانيا بتقديم مساعدات للبنان.")
+    assert_event(doc, "AGREE", "DEU", "LBN")
+    assert not find(doc, "AID"), describe(doc)
+
+
+def test_threat_to_close_a_strait():
+    e = assert_event(analyze("هددت إيران بإغلاق مضيق هرمز."), "THREATEN", "IRN")
+    assert e.event_loc is not None and e.event_loc["text"] == "مضيق هرمز"
+
+
+def test_threat_with_a_named_target():
+    doc = analyze("توعد رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله برد قاس.")
+    assert_event(doc, "THREATEN", "ISR", "LBN")
+
+
+# --- 6. the record's fields
+
+ARTICLE = ("أدانتْ مصرُ الهجومَ على السفارةِ السعوديةِ في طهرانَ أمسِ.\n"
+           "وقصف الجيش الإسرائيلي مواقع حركة حماس في قطاع غزة، فيما أرسلت قطر مساعدات إنسانية إلى لبنان.\n"
+           "وفرضت الولايات المتحدة عقوبات جديدة على إيران.")
+
+
+@pytest.fixture(scope="module")
+def article():
+    doc = analyze(ARTICLE)
+    assert len(doc.events) >= 4, describe(doc)
+    return doc
+
+
+def test_event_text_is_the_raw_text_at_its_span(article):
+    for e in article.events:
+        span = e.spans[0]
+        assert article.span_text(span) == e.event_text
+        assert e.trigger in e.event_text
+
+
+def test_cameo_is_a_cameo_code(article):
+    for e in article.events:
+        assert isinstance(e.cameo, str) and re.fullmatch(r"\d{3,4}", e.cameo), e
+        assert 1 <= int(e.cameo[:2]) <= 20, e.cameo
+
+
+def test_quad_class_and_intensity_follow_the_type(article):
+    quad = {"ACCUSE": 3, "ASSAULT": 4, "AID": 2, "SANCTION": 4}
+    for e in article.events:
+        assert e.quad_class in (1, 2, 3, 4) and isinstance(e.intensity, float)
+        assert -10 <= e.intensity <= 10
+        if e.event in quad:
+            assert e.quad_class == quad[e.event], e
+    assert find(article, "ASSAULT").intensity < 0 < find(article, "AID").intensity
+
+
+def test_confidence_and_provenance(article):
+    for e in article.events:
+        assert 0 < e.confidence <= 1
+        assert e.provenance
+
+
+def test_serialised_events_match_the_records(article):
+    record = article.to_dict()
+    assert record["events"] == [e.to_dict() for e in article.events]
+    for ev in record["events"]:
+        assert ev["event"] in EVENT_TYPES
+        s = ev["spans"][0]
+        assert record["text"][s["start"]:s["end"]] == ev["event_text"]
+        assert all("code" in p and "sector" in p for p in ev["actor"] + ev["recipient"])
+
+
+@pytest.mark.parametrize("text,kind,date", [
+    ("التقى وزير الخارجية الروسي سيرغي لافروف أمس في موسكو نظيره السوري فيصل المقداد.", "CONSULT",
+     "2020-12-07"),
+    ("أدانت الإمارات يوم الأحد الهجوم على ناقلة النفط.", "ACCUSE", "2020-12-06"),
+    ("وقعت الإمارات وإسرائيل اتفاقية سلام في واشنطن يوم 15 سبتمبر 2020.", "AGREE", "2020-09-15"),
+    ("فرضت الولايات المتحدة عقوبات جديدة على إيران.", "SANCTION", None),
+], ids=["yesterday", "weekday", "full-date", "no-date"])
+def test_event_date_from_the_sentence(text, kind, date):
+    assert assert_event(analyze(text), kind).date == date
+
+
+def test_event_place_from_the_sentence():
+    e = assert_event(analyze("قصف الجيش الإسرائيلي أمس مواقع حركة حماس في خان يونس جنوب قطاع غزة."),
+                     "ASSAULT", "ISR")
+    assert e.event_loc["text"] == "خان يونس" and e.event_loc["country"] == "PSE"
+    assert isinstance(e.event_loc["lat"], float) and isinstance(e.event_loc["lon"], float)
+
+
+def test_no_place_when_the_sentence_names_none():
+    assert assert_event(analyze("هدد الرئيس الأمريكي دونالد ترامب إيران بالرد."), "THREATEN").event_loc is None
+
+
+# --- 7. deduplication within an article
+
+def test_same_event_reported_twice_is_one_event_with_two_spans():
+    text = ("فرضت الولايات المتحدة عقوبات جديدة على إيران بسبب برنامجها النووي. "
+            "وقال مسؤول أمريكي إن بلاده فرضت عقوبات على إيران.")
+    doc = analyze(text)
+    sanctions = [e for e in doc.events if e.event == "SANCTION"]
+    assert len(sanctions) == 1, describe(doc)
+    e = sanctions[0]
+    assert len(e.spans) == 2 and e.spans[0].start < e.spans[1].start
+    assert all(doc.span_text(s) for s in e.spans)
+
+
+def test_title_and_body_reports_are_one_event():
+    doc = analyze("فرضت الولايات المتحدة عقوبات جديدة على إيران بسبب برنامجها النووي.",
+                  title="الولايات المتحدة تفرض عقوبات جديدة على إيران")
+    sanctions = [e for e in doc.events if e.event == "SANCTION"]
+    assert len(sanctions) == 1, describe(doc)
+    assert {s.field for s in sanctions[0].spans} == {"title", "text"}
+
+
+def test_different_recipients_are_different_events():
+    doc = analyze("فرضت الولايات المتحدة عقوبات على إيران. كما فرضت الولايات المتحدة عقوبات على فنزويلا.")
+    sanctions = [e for e in doc.events if e.event == "SANCTION"]
+    assert sorted(r.code for e in sanctions for r in e.recipient) == ["IRN", "VEN"], describe(doc)
+    assert all(len(e.spans) == 1 for e in sanctions)
+
+
+def test_a_meeting_told_from_either_side_is_one_event():
+    doc = analyze("التقى الرئيس الأمريكي جو بايدن رئيس الوزراء العراقي مصطفى الكاظمي في البيت الأبيض. "
+                  "وبحث الكاظمي مع بايدن الانسحاب الأمريكي من العراق.")
+    consult = [e for e in doc.events if e.event == "CONSULT" and e.recipient]
+    assert len(consult) == 1, describe(doc)
+    assert len(consult[0].spans) == 2
