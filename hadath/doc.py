@@ -174,7 +174,8 @@ class Event:
                "recipient": [p.to_dict() for p in self.recipient],
                "date": self.date, "event_loc": self.event_loc, "event_text": self.event_text,
                "spans": [s.to_dict() for s in self.spans], "trigger": self.trigger,
-               "cameo": self.cameo, "quad_class": self.quad_class, "intensity": self.intensity,
+               "cameo": self.cameo, "cameo_root": self.cameo[:2] if self.cameo else None,
+               "quad_class": self.quad_class, "intensity": self.intensity,
                "confidence": self.confidence, "provenance": self.provenance}
         return out
 

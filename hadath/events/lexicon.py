@@ -16,6 +16,11 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 # Rows of type NONE list phrases that contain a trigger but report no act ("رفضت الكشف عن هويتها",
 # "بيان صادر"): matched like triggers, so the longer phrase wins, and then skipped.
 NONE = "NONE"
+# The generic CAMEO code of each type's root, for events no trigger row codes more precisely.
+TYPE_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+              "CONCEDE": "080", "RETREAT": "080", "REQUEST": "020", "ACCUSE": "110", "REJECT": "120",
+              "THREATEN": "130", "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170",
+              "ASSAULT": "180"}
 MUTUAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Where each type's recipient usually stands, added to what a trigger row lists: the row names
 # the verb's own construction ("زار X"), the type adds its verbal noun's ("زيارة إلى X").

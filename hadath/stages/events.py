@@ -13,18 +13,17 @@ from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import (HE, PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
                                 subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
+from ..events.modality import FUTURE_TYPE, future, hypothetical, negated
 from ..lexicon.entries import load
 from ..lexicon.matcher import Match
 from ..events.classifier import Classifier, load_classifier
-from ..events.lexicon import MUTUAL, NONE, Trigger, quad_and_score, sport_words, triggers
+from ..events.lexicon import MUTUAL, NONE, TYPE_CAMEO, Trigger, quad_and_score, sport_words, triggers
 from ..pipeline import stage
 from ..text.normalize import fold
 from ..text.tokens import forms
 from .quotes import participant
 from .text import FIELDS
 
-_NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم", "غير", "دون", "بدون", "ليس", "ليست"))
-_CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما"))
 _UNNAMED_ATTACK = ("ASSAULT",)
 _UNCODED_ACTORS = frozenset({"UAF", "UNK"})
 # A verbal noun after these names a topic, not an act: "فيما يخص التدريب والتسليح".
@@ -153,7 +152,7 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
             event=kind, mode=None, actor=(actor_part,),
             recipient=(part(others[0].item),) if others and kind not in ("PROTEST", "MOBILIZE") else (),
             event_text=doc.field_text(fi.field)[a:b], spans=(Span(fi.field, a, b),), trigger="",
-            cameo=None, quad_class=quad, intensity=score, provenance="model:sentence-classifier",
+            cameo=TYPE_CAMEO[kind], quad_class=quad, intensity=score, provenance="model:sentence-classifier",
             confidence=round(p * 0.6, 3)))
     return out
 
@@ -250,14 +249,6 @@ def _previous_agent(fi: FieldIndex, lo: int, agents: list[tuple[int, list[Partic
     return max(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
-def _negated(fi: FieldIndex, start: int, lo: int) -> bool:
-    return any(fi.words[k] in _NEGATION for k in range(max(lo, start - 2), start))
-
-
-def _hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
-    return any(fi.words[k] in _CONDITION for k in range(max(lo, start - 8), start))
-
-
 def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person: bool,
           sentence_actor: dict[int, list], objects: set[int], agents: list) -> list[Event]:
     start, end = m.start, m.end
@@ -269,14 +260,18 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if quote is not None:
         q = fi.locate(quote.span.start, quote.span.end, quote)
         quote_span = (q.start, q.end)
-    if _hypothetical(fi, start, lo) or any(fi.words[k] in _TOPIC for k in range(max(lo, start - 2), start)):
+    if hypothetical(fi, start, lo) or any(fi.words[k] in _TOPIC for k in range(max(lo, start - 2), start)):
         return []
     event, mode = trig.event, trig.mode
     provenance = f"lexicon:trigger:{trig.form}"
-    if _negated(fi, start, lo):
+    if future(fi, m, lo) and event in FUTURE_TYPE:
+        event, cameo = FUTURE_TYPE[event]
+        trig, mode, provenance = replace(trig, cameo=cameo), None, provenance + "+future"
+    if negated(fi, start, lo):
         if quote is None or quote.speaker is None or quote.kind != "reported":
             return []
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
+        trig = replace(trig, cameo="016")  # CAMEO: deny responsibility
     negated_claim = provenance.endswith("+negated-claim")
     sides = between(fi, end, hi)
     if sides is not None:

@@ -1,0 +1,69 @@
+"""Whether a trigger reports an act that happened: negation, hypotheticals and the future.
+
+- negated: a negation particle before the trigger, or before the verb whose object the trigger is
+  with only the subject between ("لم تفرض الولايات المتحدة عقوبات");
+- hypothetical: a condition (إذا، لو، في حال), a likelihood ("من المرجح أن", "ربما"), or "قد" before
+  an imperfect verb ("قد تفرض" = might impose; "قد فرضت" stays a past act);
+- future: a verb with the future س or after سوف ("سيزور", "ستقدم مساعدات"); PLOVER codes the
+  intent, not the act: material cooperation becomes AGREE, an implemented concession CONCEDE, and
+  force or sanctions THREATEN.
+"""
+from __future__ import annotations
+
+from ..lexicon.matcher import Match
+from ..text.normalize import fold
+from .field import FieldIndex
+
+NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم", "غير", "دون", "بدون", "ليس", "ليست"))
+_CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما", "المرجح", "المحتمل",
+                                         "المتوقع", "المفترض", "يحتمل", "يرجح", "يتوقع"))
+_MIGHT = fold("قد")
+_FUTURE_WORD = fold("سوف")
+_IMPERFECT = "يتنا"
+# Words that begin with س + an imperfect prefix without being future verbs.
+_NOT_FUTURE = frozenset(fold(w) for w in ("سيارة", "سيارات", "سياسة", "سياسات", "سيادة", "سيطرة", "سيناء", "سيول",
+                                          "ستين", "ستار", "سنة", "سنوات", "سنين", "سياق", "سيدة", "سيد", "سياحة",
+                                          "سياحي", "سيناريو", "سيف", "ستائر", "سيطرت", "سيطر", "سياج"))
+# type of a future act -> (type of the intent, its CAMEO code: 036 intend to meet, 031 to cooperate
+# materially, 033 to give aid, 035 to yield, 138 threaten force, 137 threaten repression, 131
+# threaten non-force sanctions)
+FUTURE_TYPE = {"CONSULT": ("AGREE", "036"), "COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"),
+               "RETREAT": ("CONCEDE", "035"), "ASSAULT": ("THREATEN", "138"), "COERCE": ("THREATEN", "137"),
+               "SANCTION": ("THREATEN", "131")}
+_VERB_REACH = 4  # tokens of a VSO subject between a negated verb and its object trigger
+
+
+def _bare(word: str) -> str:
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+
+
+def negated(fi: FieldIndex, start: int, lo: int) -> bool:
+    if any(_bare(fi.words[k]) in NEGATION or fi.words[k] in NEGATION for k in range(max(lo, start - 2), start)):
+        return True
+    k = start - 1
+    covered = {i for m in fi.mentions for i in range(m.start, m.end)}
+    while k >= lo and k in covered and start - k <= _VERB_REACH:
+        k -= 1
+    return k < start - 1 and k - 1 >= lo and _bare(fi.words[k - 1]) in NEGATION
+
+
+def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
+    if any(_bare(fi.words[k]) in _CONDITION for k in range(max(lo, start - 8), start)):
+        return True
+    word = _bare(fi.words[start])
+    return start > lo and _bare(fi.words[start - 1]) == _MIGHT and word[:1] in _IMPERFECT
+
+
+def _future_verb(word: str) -> bool:
+    word = _bare(word)
+    return word.startswith("س") and len(word) >= 5 and word[1] in _IMPERFECT and word not in _NOT_FUTURE
+
+
+def future(fi: FieldIndex, m: Match, lo: int) -> bool:
+    """A future trigger verb ("سيزور"), or a trigger right after a future verb or سوف ("ستقدم
+    مساعدات", "سوف تنسحب")."""
+    word = _bare(fi.words[m.start])
+    if word.startswith("س") and m.form[:1] in _IMPERFECT and word[1:2] == m.form[:1]:
+        return True
+    before = [fi.words[k] for k in range(max(lo, m.start - 2), m.start)]
+    return _FUTURE_WORD in before or (m.start > lo and _future_verb(fi.words[m.start - 1]))
