@@ -179,7 +179,9 @@ def test_claim_of_responsibility_names_the_attacker():
     "لو هاجمت إيران السعودية لاشتعلت المنطقة.",
     "في حال هاجمت تركيا سوريا سترد دمشق.",
     "ربما تقصف إسرائيل إيران قريبا.",
-], ids=["question", "idha", "law", "fi-hal", "rubbama"])
+    "قد تفرض الولايات المتحدة عقوبات على تركيا.",
+    "من غير المرجح أن تهاجم إسرائيل إيران.",
+], ids=["question", "idha", "law", "fi-hal", "rubbama", "qad-imperfect", "unlikely"])
 def test_questions_conditionals_and_hypotheticals_are_not_events(text):
     doc = analyze(text)
     assert not doc.events, describe(doc)
@@ -188,6 +190,19 @@ def test_questions_conditionals_and_hypotheticals_are_not_events(text):
 def test_negated_attack_is_not_an_assault():
     doc = analyze("لم تقصف إسرائيل مواقع في سوريا.")
     assert not find(doc, "ASSAULT"), describe(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "لم تفرض الولايات المتحدة عقوبات على السعودية.",
+    "ولم يهاجم الجيش الأمريكي القوات الإيرانية.",
+], ids=["negated-verb-before-subject", "wa-lam"])
+def test_negation_reaches_the_verb_across_its_subject(text):
+    doc = analyze(text)
+    assert not doc.events, describe(doc)
+
+
+def test_qad_before_a_past_verb_is_a_past_act():
+    assert_event(analyze("قد فرضت الولايات المتحدة عقوبات على إيران."), "SANCTION", "USA", "IRN")
 
 
 def test_negated_attack_in_reported_speech_is_the_speakers_denial():
@@ -206,6 +221,23 @@ def test_refusal_to_negotiate_in_reported_speech_is_reject_not_consult():
 
 def test_future_signing_is_agree():
     assert_event(analyze("ستوقع مصر اتفاقا مع روسيا لبناء محطة نووية."), "AGREE", "EGY", "RUS")
+
+
+@pytest.mark.parametrize("text,actor,recipient,cameo", [
+    ("سيزور الرئيس التركي رجب طيب أردوغان قطر الأسبوع المقبل.", "TUR", "QAT", "036"),
+    ("أعلنت الحكومة المصرية أنها ستتعاون مع السودان في مجال المياه.", "EGY", "SDN", "031"),
+    ("أعلنت السعودية أنها ستقدم مساعدات إنسانية لليمن.", "SAU", "YEM", "033"),
+], ids=["will-visit", "will-cooperate", "will-give-aid"])
+def test_future_material_cooperation_is_agree(text, actor, recipient, cameo):
+    doc = analyze(text)
+    e = assert_event(doc, "AGREE", actor, recipient)
+    assert e.cameo == cameo and "+future" in e.provenance
+    assert not find(doc, "CONSULT") and not find(doc, "COOPERATE") and not find(doc, "AID"), describe(doc)
+
+
+def test_future_verb_lookalikes_stay_past_acts():
+    doc = analyze("سيطرت القوات العراقية على مدينة الموصل بعد أن قصفت مواقع تنظيم داعش.")
+    assert not find(doc, "THREATEN"), describe(doc)
 
 
 def test_pledge_of_aid_is_agree_not_aid():

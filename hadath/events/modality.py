@@ -34,24 +34,34 @@ _VERB_REACH = 4  # tokens of a VSO subject between a negated verb and its object
 
 
 def _bare(word: str) -> str:
-    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return word[1:] if word[:1] in ("و", "ف") and len(word) >= 3 else word
 
 
-def negated(fi: FieldIndex, start: int, lo: int) -> bool:
-    if any(_bare(fi.words[k]) in NEGATION or fi.words[k] in NEGATION for k in range(max(lo, start - 2), start)):
-        return True
+def _verb_of_object(fi: FieldIndex, start: int, lo: int) -> int | None:
+    """The verb a trigger is the object of, across a VSO subject: "تفرض" in "لم تفرض الولايات
+    المتحدة عقوبات"."""
     k = start - 1
     covered = {i for m in fi.mentions for i in range(m.start, m.end)}
     while k >= lo and k in covered and start - k <= _VERB_REACH:
         k -= 1
-    return k < start - 1 and k - 1 >= lo and _bare(fi.words[k - 1]) in NEGATION
+    return k if lo <= k < start - 1 else None
+
+
+def negated(fi: FieldIndex, start: int, lo: int) -> bool:
+    if any(_bare(fi.words[k]) in NEGATION for k in range(max(lo, start - 2), start)):
+        return True
+    verb = _verb_of_object(fi, start, lo)
+    return verb is not None and verb - 1 >= lo and _bare(fi.words[verb - 1]) in NEGATION
 
 
 def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
     if any(_bare(fi.words[k]) in _CONDITION for k in range(max(lo, start - 8), start)):
         return True
-    word = _bare(fi.words[start])
-    return start > lo and _bare(fi.words[start - 1]) == _MIGHT and word[:1] in _IMPERFECT
+    verb = _verb_of_object(fi, start, lo)
+    for k in (start, verb):
+        if k is not None and k > lo and fi.words[k - 1] == _MIGHT and _bare(fi.words[k])[:1] in _IMPERFECT:
+            return True
+    return False
 
 
 def _future_verb(word: str) -> bool:
