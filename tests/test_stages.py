@@ -125,6 +125,13 @@ def test_places_and_disambiguation():
     assert erbil.country == "IRQ" and erbil.level == "city"
 
 
+def test_capitals_and_seats_of_power_stand_at_the_capital():
+    places = {p.text: p for p in analyze("قال البيت الأبيض إن واشنطن ستفرض عقوبات على موسكو.").places}
+    for name in ("البيت الأبيض", "واشنطن"):  # Washington DC, not the Utah town GeoNames also calls واشنطن
+        assert places[name].country == "USA" and abs(places[name].lat - 38.9) < 0.2 and abs(places[name].lon + 77.0) < 0.2
+    assert abs(places["موسكو"].lat - 55.75) < 0.2
+
+
 def test_pipeline_is_validated_before_running():
     with pytest.raises(PipelineConfigError, match="requires"):
         Pipeline(("text", "actors"))

