@@ -365,3 +365,53 @@ def test_a_meeting_told_from_either_side_is_one_event():
     consult = [e for e in doc.events if e.event == "CONSULT" and e.recipient]
     assert len(consult) == 1, describe(doc)
     assert len(consult[0].spans) == 2
+
+
+# --- arguments found since the first version of this file
+
+@pytest.mark.parametrize("text,kind,actor,sector,recipient", [
+    ("قصفت الطائرات الإسرائيلية مواقع في غزة.", "ASSAULT", "ISR", "MIL", None),
+    ("شنت الطائرات الإسرائيلية غارات على مواقع حماس.", "ASSAULT", "ISR", "MIL", "PSE"),
+    ("أطلق جنود إسرائيليون النار على صبي فلسطيني.", "ASSAULT", "ISR", "MIL", "PSE"),
+    ("انسحبت القوات الأمريكية من العراق.", "RETREAT", "USA", "MIL", "IRQ"),
+], ids=["planes-nisba-after", "planes-nisba-before", "soldiers", "trigger-holds-subject"])
+def test_armed_forces_named_by_their_nisba(text, kind, actor, sector, recipient):
+    e = assert_event(analyze(text), kind, actor, recipient)
+    assert e.actor[0].sector == sector
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("اتهمت إيران الولايات المتحدة بدعم الإرهاب.", "ACCUSE", "IRN", "USA"),
+    ("توعد رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله برد قاس.", "THREATEN", "ISR", "LBN"),
+], ids=["accused-of-support", "threatened-with-response"])
+def test_what_an_act_is_about_is_no_second_act(text, kind, actor, recipient):
+    doc = analyze(text)
+    assert_event(doc, kind, actor, recipient)
+    assert len(doc.events) == 1, describe(doc)
+
+
+def test_a_vote_codes_the_listed_group_for_what_it_voted():
+    doc = analyze("صوتت سبع دول عربية، معظمها حليفة للمغرب، لصالح ملف الولايات المتحدة وهي السعودية والكويت والأردن.")
+    e = assert_event(doc, "SUPPORT", "SAU", "USA")
+    assert codes(e.actor) >= {"SAU", "KWT", "JOR"}, describe(doc)
+
+
+def test_he_and_a_partner_agreeing_are_both_sides():
+    assert_event(analyze("وأفاد ماكرون بأنه وبوتين اتفقا على ضرورة وضع دستور جديد.", published="2018-05-24"),
+                 "AGREE", "FRA", "RUS")
+
+
+def test_a_subjectless_verb_continues_the_previous_sentence():
+    doc = analyze("قال وزير الخارجية الألماني زيغمار غابرييل إن الاتفاق النووي مهم. ودعا أيضا إلى إيجاد حل سلمي في سوريا.",
+                  published="2018-02-17")
+    assert_event(doc, "REQUEST", "DEU")
+
+
+def test_a_source_withholding_its_name_refuses_nothing():
+    doc = analyze("وقال مصدر أمني رفض الكشف عن هويته إن الجيش العراقي اعتقل خمسة مسلحين.")
+    assert not find(doc, "REJECT"), describe(doc)
+
+
+def test_a_match_between_national_teams_is_no_meeting():
+    doc = analyze("يلتقي منتخب البحرين مع قطر في المباراة النهائية للبطولة.")
+    assert not doc.events, describe(doc)

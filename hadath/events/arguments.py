@@ -27,6 +27,12 @@ _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "ال�
 # Armed means before the name of who wields them: "قصف مقاتلات التحالف", "شنت طائرات روسية".
 _FORCES = frozenset(fold(w) for w in ("مقاتلات", "طائرات", "طيران", "قوات", "مدفعية", "بوارج", "سفن", "زوارق",
                                         "جنود", "عناصر", "مسلحو", "مسلحي", "دبابات", "صواريخ", "وحدات", "كتائب"))
+
+
+def is_force(word: str) -> bool:
+    return word in _FORCES or word.startswith("ال") and word[2:] in _FORCES
+
+
 _SUBJECT_REACH = 3  # tokens between a verb and its subject (adverbs, day names)
 # Verbal nouns whose genitive is the one acted upon: "مقتل مقيم مصري", "اعتقال 17 شخصا".
 PATIENT_NOUNS = frozenset(fold(w) for w in (
@@ -87,6 +93,9 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
         return adjacent
     purpose = word_has_purpose_lam(fi.words[start])
+    inside = next((x for x in fi.mentions if start < x.start < end < x.end), None)
+    if inside is not None and not purpose and preposition(fi, inside) is None:
+        return coordinated(fi, inside)  # "انسحبت القوات" + "القوات الأمريكية"
     after = None if purpose else subject_after(fi, end, hi)
     if after is not None and after[0].start not in objects and not _object_of_request(fi, after, hi):
         return after
@@ -169,7 +178,7 @@ def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
         m = fi.mention_at(j)
         if m is not None:
             return coordinated(fi, m) if preposition(fi, m) is None else None
-        if fi.words[j] not in _SKIP and fi.words[j] not in _FORCES:
+        if fi.words[j] not in _SKIP and not is_force(fi.words[j]):
             return None
         j += 1
     return None

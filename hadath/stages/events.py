@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import (HE, PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
-                                subject_after, subject_before, word_has_purpose_lam)
+                                is_force, subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
 from ..events.modality import FUTURE_TYPE, future, hypothetical, negated
 from ..lexicon.entries import load
@@ -67,7 +67,8 @@ def build(classifier: Classifier | None = None):
                 # another trigger completes it rather than reporting a second act
                 chained = m.start - last_end <= 1 or (
                     m.start - last_end <= 6 and word_has_purpose_lam(fi.words[m.start])
-                    and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0)))
+                    and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0))) \
+                    or _content_of_previous(fi, m, last_end)
                 last_end = m.end
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _sport(fi, m.start):
@@ -84,6 +85,19 @@ def build(classifier: Classifier | None = None):
         return doc
 
     return run
+
+
+def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
+    """"اتهمت إيران الولايات المتحدة بدعم الإرهاب", "توعد نتنياهو حزب الله برد قاس": a verbal
+    noun with ب right after the previous trigger's own parties says what that act was about (the
+    accusation, the threat), not a second act."""
+    word = fi.words[m.start]
+    if not (word.startswith("ب") and not m.form.startswith("ب")) or not 0 < m.start - last_end <= 10:
+        return False
+    if fi.sentence_of(m.start) != fi.sentence_of(last_end - 1):
+        return False
+    covered = {k for x in fi.mentions for k in range(x.start, x.end)}
+    return all(k in covered or fi.words[k] in ("،", ",") for k in range(last_end, m.start))
 
 
 def _sport(fi: FieldIndex, i: int) -> bool:
@@ -228,16 +242,18 @@ def _possessed_patient(fi: FieldIndex, m: Match) -> bool:
 
 def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     """"ضغوطات أمريكية", "الغارات الروسية": a nisba right after a verbal noun names the state
-    that acts."""
+    that acts; after armed means ("قصفت الطائرات الإسرائيلية") its military."""
     k = m.end
+    force = k < len(fi.tokens) - 1 and is_force(fi.words[k])
+    k += force
     if k >= len(fi.tokens) or any(x.start <= k < x.end for x in fi.mentions):
         return None
     hit = load().matcher.match_at(fi.tokens, k)
     nisba = next((e for e in hit.payloads if e.kind == "nisba"), None) if hit else None
     if nisba is None or nisba.code is None:
         return None
-    a, b = fi.raw(k, hit.end)
-    return Participant(doc.field_text(fi.field)[a:b], nisba.code, "GOV", Span(fi.field, a, b))
+    a, b = fi.raw(m.end if force else k, hit.end)
+    return Participant(doc.field_text(fi.field)[a:b], nisba.code, "MIL" if force else "GOV", Span(fi.field, a, b))
 
 
 def _previous_agent(fi: FieldIndex, lo: int, agents: list[tuple[int, list[Participant]]]) -> list[Participant] | None:
