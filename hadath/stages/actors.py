@@ -72,6 +72,8 @@ def _add_surnames(doc: Doc, mentions: list[Mention], person_names: dict, stop: f
             words = m.key[5:].split()
         elif m.key.startswith("person:") and m.entry in person_names:
             words = fold(person_names[m.entry][0]).split()
+        elif m.key.startswith("person:") and m.entry is None:  # a title with a name no lexicon has
+            words = m.key[7:].split()
         else:
             continue
         # "محمد بن سلمان" is not "سلمان": a last word after بن names the father.

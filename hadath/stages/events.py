@@ -240,6 +240,16 @@ def _possessed_patient(fi: FieldIndex, m: Match) -> bool:
             and any(t.event in _PATIENT_TYPES for t in m.payloads))
 
 
+_POSSESSIVE = ("ه", "ها", "هم", "هما")
+
+
+def _possessive(fi: FieldIndex, m: Match) -> bool:
+    """"اجتماعه", "زيارتها": a verbal noun whose pronoun suffix is its agent."""
+    word = fi.words[m.start]
+    return m.end - m.start == 1 and not word.endswith(m.form) and word.endswith(_POSSESSIVE) \
+        and not word.startswith(("ي", "ت", "ن"))
+
+
 def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     """"ضغوطات أمريكية", "الغارات الروسية": a nisba right after a verbal noun names the state
     that acts; after armed means ("قصفت الطائرات الإسرائيلية") its military."""
@@ -256,12 +266,14 @@ def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     return Participant(doc.field_text(fi.field)[a:b], nisba.code, "MIL" if force else "GOV", Span(fi.field, a, b))
 
 
-def _previous_agent(fi: FieldIndex, lo: int, agents: list[tuple[int, list[Participant]]]) -> list[Participant] | None:
+def _previous_agent(fi: FieldIndex, lo: int, agents: list[tuple[int, list[Participant]]],
+                    upto: int | None = None) -> list[Participant] | None:
     """"دعا الولايات المتحدة إلى …", "ودعا أيضا …": a sentence opening with a verb and naming no
-    subject continues the last actor or speaker of the two sentences before it."""
+    subject continues the last actor or speaker of the two sentences before it; "اجتماعه مع ترامب"
+    (his meeting) the last one before the trigger (``upto``)."""
     k = next((n for n, s in enumerate(fi.sentences) if s.start == lo), 0)
     floor = fi.sentences[max(k - 2, 0)].start
-    earlier = [(pos, parts) for pos, parts in agents if floor <= pos < lo]
+    earlier = [(pos, parts) for pos, parts in agents if floor <= pos < (upto or lo)]
     return max(earlier, key=lambda x: x[0])[1] if earlier else None
 
 
@@ -322,6 +334,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     elif quote is None and start <= lo + 1 and (carried := _previous_agent(fi, lo, agents)):
         actor_parts = carried
         provenance += "+previous-sentence"
+    elif _possessive(fi, m) and (carried := _previous_agent(fi, lo, agents, start)):
+        actor_parts = carried
+        provenance += "+possessor"
     elif event in _UNNAMED_ATTACK:
         a, b = fi.raw(start, end)
         actor_parts = [Participant(doc.field_text(fi.field)[a:b], None, "UAF", Span(fi.field, a, b))]
