@@ -43,6 +43,7 @@ _AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"))  # "على يد X", "�
 CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "فيما", "بينما", "حيث", "كما", "لكن", "ولكن", "إلا", "بعدما",
                                             "عندما", "وقال", "وأضاف", "مضيفا", "مؤكدا", "مشيرا", "قائلا", "وذلك", "."))
 _OBJECT_REACH = 14
+_SIDE_GAP = 4  # words describing the first side of بين before the second
 _SUBJECT_BEFORE_REACH = 20  # tokens back to a subject stated before the trigger (tuned on ../shared/gold)  # tokens between a trigger and its recipient
 
 
@@ -184,10 +185,11 @@ def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
     return None
 
 
-def between(fi: FieldIndex, end: int, hi: int) -> tuple[list[Located], list[Located]] | None:
-    """"مفاوضات بين روسيا ومسلحي جيش الإسلام": the two sides after بين."""
+def between(fi: FieldIndex, end: int, hi: int, reach: int = 2) -> tuple[list[Located], list[Located]] | None:
+    """"مفاوضات بين روسيا ومسلحي جيش الإسلام": the two sides after بين; the second may follow
+    words that describe the first ("بين القوات السورية التابعة للنظام والجيش الحر")."""
     j = end
-    while j < hi and j - end <= 2 and fi.words[j] != "بين":
+    while j < hi and j - end <= reach and fi.words[j] != "بين":
         j += 1
     if j >= hi or fi.words[j] != "بين":
         return None
@@ -195,9 +197,13 @@ def between(fi: FieldIndex, end: int, hi: int) -> tuple[list[Located], list[Loca
     if first is None:
         return None
     sides = coordinated(fi, first)
-    if len(sides) < 2:
+    if len(sides) >= 2:
+        return sides[:1], sides[1:]
+    second = next((m for m in fi.mentions if first.end < m.start <= first.end + _SIDE_GAP and m.start < hi
+                   and fi.words[m.start].startswith("و")), None)
+    if second is None or any(fi.words[k] in CLAUSE_BREAKS or fi.words[k] == "،" for k in range(first.end, second.start)):
         return None
-    return sides[:1], sides[1:]
+    return [first], coordinated(fi, second)
 
 
 def subject_before(fi: FieldIndex, start: int, lo: int, objects: set[int] = frozenset()) -> list[Located] | None:

@@ -302,7 +302,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         trig = replace(trig, cameo="016")  # CAMEO: deny responsibility
     negated_claim = provenance.endswith("+negated-claim")
     sides = between(fi, end, hi)
-    if sides is not None:
+    if sides is not None and (event in MUTUAL or event == "ASSAULT" or not _named_before(fi, sides[0][0].start, lo)):
         return _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, (lo, hi))
     patient = _patient_noun(fi, m) or _received(fi, m, lo)
     nisba_actor = None if negated_claim else _nisba_actor(doc, fi, m)
@@ -348,6 +348,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     taken = {x.start for x in actors or ()}
     if patient:
         rec = patient
+    elif sides is not None:
+        rec = list(sides[0]) + list(sides[1])  # "مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال"
     else:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
     if trig.required and not rec:
@@ -362,6 +364,13 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
                  or r.entity_text != actor_parts[0].entity_text]
     return [_event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, (lo, hi),
                    (actors or []) + rec, 0.7 if actors else 0.5)]
+
+
+def _named_before(fi: FieldIndex, side: int, lo: int) -> bool:
+    """Whether a subject stands before the two sides after بين, so that they are what the act is
+    about ("مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال", "رحبت مصر بالاتفاق بين …") rather
+    than who acts."""
+    return any(lo <= x.start and x.end < side and preposition(fi, x) is None for x in fi.mentions)
 
 
 def _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, sent) -> list[Event]:
