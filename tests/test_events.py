@@ -415,3 +415,15 @@ def test_a_source_withholding_its_name_refuses_nothing():
 def test_a_match_between_national_teams_is_no_meeting():
     doc = analyze("يلتقي منتخب البحرين مع قطر في المباراة النهائية للبطولة.")
     assert not doc.events, describe(doc)
+
+
+def test_the_state_of_the_place_acted_on_is_the_recipient():
+    doc = analyze("عادت الولايات المتحدة الأمريكية لتلوح بنقل سفارتها إلى أربيل.")
+    assert_event(doc, "THREATEN", "USA", "IRQ")
+
+
+def test_a_deal_between_two_others_is_what_the_act_is_about():
+    doc = analyze("مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال بشأن إنشاء قاعدة عسكرية.")
+    e = assert_event(doc, "REJECT", "SOM", "ARE")
+    assert codes(e.recipient) == {"ARE", "SOM"}, describe(doc)
+    assert_event(analyze("رحبت مصر بالاتفاق بين السودان وإثيوبيا."), "SUPPORT", "EGY", "ETH")

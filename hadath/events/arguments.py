@@ -231,17 +231,23 @@ def subject_before(fi: FieldIndex, start: int, lo: int, objects: set[int] = froz
     return coordinated(fi, head)
 
 
+def clause_end(fi: FieldIndex, end: int, hi: int) -> int:
+    """Where the clause of a trigger ending at ``end`` stops: the reach of its object, or a word
+    that opens a new clause."""
+    limit = min(hi, end + _OBJECT_REACH)
+    for k in range(end, limit):
+        if fi.words[k] in CLAUSE_BREAKS or k > end and fi.words[k] == "،" and k + 1 < limit \
+                and fi.words[k + 1] in CLAUSE_BREAKS:
+            return k
+    return limit
+
+
 def recipient(fi: FieldIndex, start: int, end: int, hi: int, preps: tuple[str, ...],
               taken: set[int], own: tuple[str, ...] = ()) -> list[Located]:
     """The first mention in reach after a trigger that one of its prepositions governs (or its
     direct object); a preposition of the trigger's own construction ("صوتت … لصالح X") is looked
     for first, past mentions the looser ones would take ("حليفة للمغرب")."""
-    limit = min(hi, end + _OBJECT_REACH)
-    for k in range(end, limit):
-        if fi.words[k] in CLAUSE_BREAKS or k > end and fi.words[k] == "،" and k + 1 < limit \
-                and fi.words[k + 1] in CLAUSE_BREAKS:
-            limit = k
-            break
+    limit = clause_end(fi, end, hi)
     # a name may begin inside the trigger: "مع نظيره" + "نظيره الروسي فلاديمير بوتين"
     reach = [m for m in fi.mentions if start < m.start < limit and m.end > end and m.start not in taken]
     for wanted in (own, preps):

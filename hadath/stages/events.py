@@ -11,10 +11,10 @@ from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import (HE, PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
-                                is_force, subject_after, subject_before, word_has_purpose_lam)
+                                clause_end, is_force, subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
 from ..events.modality import FUTURE_TYPE, future, hypothetical, negated
-from ..lexicon.entries import load
+from ..lexicon.entries import NON_STATE_CODES, load
 from ..lexicon.matcher import Match
 from ..events.classifier import Classifier, load_classifier
 from ..events.lexicon import MUTUAL, NONE, TYPE_CAMEO, Trigger, quad_and_score, sport_words, triggers
@@ -354,8 +354,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
     if trig.required and not rec:
         return []
+    implied = [] if rec or event in _NO_RECIPIENT else _implied_recipient(doc, fi, end, hi, actor_parts)
     objects.update(x.start for x in rec)
-    rec_parts = [part(x.item) for x in rec]
+    rec_parts = [part(x.item) for x in rec] + implied
     if actor_parts[0].sector == "UAF" and not rec_parts:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
     if not rec_parts and event in MUTUAL and len(actor_parts) > 1:
@@ -364,6 +365,29 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
                  or r.entity_text != actor_parts[0].entity_text]
     return [_event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, (lo, hi),
                    (actors or []) + rec, 0.7 if actors else 0.5)]
+
+
+_NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"})
+
+
+def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts: list) -> list[Participant]:
+    """"لتلوح بنقل سفارتها الى اربيل", "قصف إسرائيل للمفاعل النووي السوري": with no party named
+    after the trigger, the state of the place or the nisba its clause names is the one acted on,
+    when it is not the actor's own."""
+    own = {p.code for p in actor_parts}
+    limit = clause_end(fi, end, hi)
+    covered = {k for x in fi.mentions for k in range(x.start, x.end)}
+    for k in range(end, limit):
+        if k in covered:
+            continue
+        place = next((p.item for p in fi.places if p.start == k and p.item.level != "country"), None)
+        hit = None if place else load().matcher.match_at(fi.tokens, k)
+        nisba = next((e for e in hit.payloads if e.kind == "nisba"), None) if hit else None
+        code = place.country if place else nisba.code if nisba else None
+        if code and code not in own and code not in NON_STATE_CODES:
+            a, b = fi.raw(k, k + 1)
+            return [Participant(doc.field_text(fi.field)[a:b], code, "GOV", Span(fi.field, a, b))]
+    return []
 
 
 def _named_before(fi: FieldIndex, side: int, lo: int) -> bool:
