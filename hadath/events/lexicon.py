@@ -29,7 +29,7 @@ TYPE_RECIPIENT = {
     "CONCEDE": ("ل",), "COOPERATE": ("مع",), "AID": ("obj", "إلى", "ل"), "RETREAT": ("من",),
     "REQUEST": ("obj", "من", "إلى"), "ACCUSE": ("obj", "على", "ب"), "REJECT": ("obj",),
     "THREATEN": ("obj",), "PROTEST": ("ضد", "على"), "SANCTION": ("obj", "على", "ضد"),
-    "MOBILIZE": ("إلى", "ضد"), "COERCE": ("obj", "على", "ضد"), "ASSAULT": ("obj", "على", "ضد"),
+    "MOBILIZE": ("إلى", "ضد"), "COERCE": ("obj", "على", "ضد"), "ASSAULT": ("obj", "على", "ضد", "صوب", "نحو", "باتجاه"),
 }
 
 

@@ -354,7 +354,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
     if trig.required and not rec:
         return []
-    implied = [] if rec or event in _NO_RECIPIENT else _implied_recipient(doc, fi, end, hi, actor_parts)
+    implied = [] if rec or event in _NO_RECIPIENT or event in MUTUAL else _implied_recipient(doc, fi, end, hi, actor_parts)
     objects.update(x.start for x in rec)
     rec_parts = [part(x.item) for x in rec] + implied
     if actor_parts[0].sector == "UAF" and not rec_parts:
@@ -378,7 +378,7 @@ def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts:
     limit = clause_end(fi, end, hi)
     covered = {k for x in fi.mentions for k in range(x.start, x.end)}
     for k in range(end, limit):
-        if k in covered:
+        if k in covered or k - 1 in covered:  # "ميليشيات الحوثي الإيرانية": a nisba qualifying a name
             continue
         place = next((p.item for p in fi.places if p.start == k and p.item.level != "country"), None)
         hit = None if place else load().matcher.match_at(fi.tokens, k)
