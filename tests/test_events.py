@@ -427,3 +427,9 @@ def test_a_deal_between_two_others_is_what_the_act_is_about():
     e = assert_event(doc, "REJECT", "SOM", "ARE")
     assert codes(e.recipient) == {"ARE", "SOM"}, describe(doc)
     assert_event(analyze("رحبت مصر بالاتفاق بين السودان وإثيوبيا."), "SUPPORT", "EGY", "ETH")
+
+
+def test_he_before_the_verb_is_the_speaker_and_the_kingdom_is_the_one_named():
+    doc = analyze("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في برلين. "
+                  "وأعلن شتاينماير أنه سيزور المملكة في سبتمبر المقبل.", published="2015-08-11")
+    assert_event(doc, "AGREE", "DEU", "SAU")

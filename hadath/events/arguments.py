@@ -88,8 +88,8 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     lo, hi = sent
     if quote_span is not None:
         lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
-    if first_person:
-        return None
+    if first_person or start > 0 and fi.words[start - 1] in HE:
+        return None  # "أعلن أنه سيزور المملكة": the speaker acts; the name after the verb is its object
     adjacent = _adjacent_subject(fi, start, lo)
     if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
         return adjacent
