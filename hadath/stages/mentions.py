@@ -209,7 +209,7 @@ _BARE_KINGDOM = frozenset(fold(w) for w in ("المملكة", "والمملكة"
 
 
 def _bare_kingdom(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    named = Counter(m.code for m in mentions if m.kind == "state" and m.code in _KINGDOMS)
+    named = Counter(m.code for m in mentions if m.code in _KINGDOMS)
     if not named:
         return []
     code = named.most_common(1)[0][0]
