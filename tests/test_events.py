@@ -433,3 +433,9 @@ def test_he_before_the_verb_is_the_speaker_and_the_kingdom_is_the_one_named():
     doc = analyze("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في برلين. "
                   "وأعلن شتاينماير أنه سيزور المملكة في سبتمبر المقبل.", published="2015-08-11")
     assert_event(doc, "AGREE", "DEU", "SAU")
+
+
+def test_at_the_request_of_names_who_asked():
+    doc = analyze("قال الجبير إن تدخل المملكة العربية السعودية كان بناءً على طلب من الرئيس اليمني عبدربه منصور هادي.",
+                  published="2015-08-11")
+    assert_event(doc, "REQUEST", "YEM", "SAU")

@@ -42,6 +42,7 @@ class Trigger:
     form: str  # the lexicon form, for provenance
     own: tuple[str, ...] = ()  # the prepositions of the row's own construction ("صوتت" + لصالح), tried first
     required: bool = False  # no event without a recipient of the own construction ("لصالح!" in the row)
+    agent: tuple[str, ...] = ()  # prepositions of the agent ("<من": "بناء على طلب من X"), the subject then receives
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +52,12 @@ def triggers() -> PhraseMatcher:
     for row in table.rows:
         listed = [p.strip() for p in row["recipient"].split(",") if p.strip()]
         required = any(p.endswith("!") for p in listed)
-        listed = [p.rstrip("!") for p in listed]
+        agent = tuple(fold(p[1:]) for p in listed if p.startswith("<"))
+        listed = [p.rstrip("!") for p in listed if not p.startswith("<")]
         preps = tuple(dict.fromkeys(fold(p) for p in listed + list(TYPE_RECIPIENT.get(row["event"], ()))))
         for form in variants(row["forms"]):
             m.add(form, Trigger(row["event"], row["mode"] or None, preps, row["cameo"] or None, form,
-                                tuple(fold(p) for p in listed if p != "obj"), required))
+                                tuple(fold(p) for p in listed if p != "obj"), required, agent))
     return m
 
 

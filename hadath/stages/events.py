@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import (HE, PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
-                                clause_end, is_force, subject_after, subject_before, word_has_purpose_lam)
+                                clause_end, coordinated, is_force, subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
 from ..events.modality import FUTURE_TYPE, future, hypothetical, negated
 from ..lexicon.entries import NON_STATE_CODES, load
@@ -301,6 +301,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
         trig = replace(trig, cameo="016")  # CAMEO: deny responsibility
     negated_claim = provenance.endswith("+negated-claim")
+    if trig.agent:
+        return _agent_after(doc, fi, m, trig, event, mode, provenance, part, (lo, hi), objects)
     sides = between(fi, end, hi)
     if sides is not None and (event in MUTUAL or event == "ASSAULT" or not _named_before(fi, sides[0][0].start, lo)):
         return _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, (lo, hi))
@@ -388,6 +390,21 @@ def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts:
             a, b = fi.raw(k, k + 1)
             return [Participant(doc.field_text(fi.field)[a:b], code, "GOV", Span(fi.field, a, b))]
     return []
+
+
+def _agent_after(doc, fi, m, trig, event, mode, provenance, part, sent, objects) -> list[Event]:
+    """"تدخل المملكة كان بناء على طلب من الرئيس هادي": the party after the trigger's agent
+    preposition acts, the subject of the clause is acted on."""
+    lo, hi = sent
+    limit = clause_end(fi, m.end, hi)
+    agent = next((x for x in fi.mentions if m.end <= x.start < limit and (
+        preposition(fi, x) in trig.agent or x.start == m.end and fi.words[m.end - 1] in trig.agent)), None)
+    if agent is None:
+        return []
+    agents = coordinated(fi, agent)
+    subject = subject_before(fi, m.start, lo, objects) or []
+    return [_event(doc, fi, m, trig, event, mode, provenance + "+agent", [part(x.item) for x in agents],
+                   [part(x.item) for x in subject], sent, agents + subject, 0.7)]
 
 
 def _named_before(fi: FieldIndex, side: int, lo: int) -> bool:
