@@ -439,3 +439,9 @@ def test_at_the_request_of_names_who_asked():
     doc = analyze("قال الجبير إن تدخل المملكة العربية السعودية كان بناءً على طلب من الرئيس اليمني عبدربه منصور هادي.",
                   published="2015-08-11")
     assert_event(doc, "REQUEST", "YEM", "SAU")
+
+
+def test_a_feminine_verb_agrees_with_its_state_subject_and_a_clause_ends_at_a_new_speaker():
+    doc = analyze("وقد دعت بريطانيا إلى تحقيق عاجل في الهجوم، في وقت قال البابا فرانسيس إن شيئا لا يبرره.")
+    e = assert_event(doc, "REQUEST", "GBR")
+    assert not e.recipient, describe(doc)

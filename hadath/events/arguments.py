@@ -40,8 +40,13 @@ PATIENT_NOUNS = frozenset(fold(w) for w in (
     "تهجير", "طرد", "ترحيل", "حصار", "محاصرة", "قتل", "تعذيب", "إبعاد", "عزل", "إقالة"))
 _AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"))  # "على يد X", "من قبل X": the agent of a verbal noun
 # Words that open a new clause: a recipient is not sought past them.
-CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "فيما", "بينما", "حيث", "كما", "لكن", "ولكن", "إلا", "بعدما",
-                                            "عندما", "وقال", "وأضاف", "مضيفا", "مؤكدا", "مشيرا", "قائلا", "وذلك", "."))
+CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "في وقت", "فيما", "بينما", "حيث", "كما", "لكن", "ولكن", "إلا",
+                                            "بعدما", "عندما", "وقال", "قال", "قالت", "وقالت", "وأضاف", "مضيفا",
+                                            "مؤكدا", "مشيرا", "قائلا", "وذلك", "."))
+
+
+def _breaks(fi: FieldIndex, k: int) -> bool:
+    return fi.words[k] in CLAUSE_BREAKS or k + 1 < len(fi.words) and f"{fi.words[k]} {fi.words[k + 1]}" in CLAUSE_BREAKS
 _OBJECT_REACH = 14
 _SIDE_GAP = 4  # words describing the first side of بين before the second
 _SUBJECT_BEFORE_REACH = 20  # tokens back to a subject stated before the trigger (tuned on ../shared/gold)  # tokens between a trigger and its recipient
@@ -98,7 +103,7 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     if inside is not None and not purpose and preposition(fi, inside) is None:
         return coordinated(fi, inside)  # "انسحبت القوات" + "القوات الأمريكية"
     after = None if purpose else subject_after(fi, end, hi)
-    if after is not None and after[0].start not in objects and not _object_of_request(fi, after, hi):
+    if after is not None and after[0].start not in objects and not _object_of_request(fi, start, after, hi):
         return after
     word = fi.words[start]
     if previous and word[:1] in ("و", "ف") and len(word) > 3 and word != "في":  # a و/ف-joined verb
@@ -129,11 +134,16 @@ def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | No
 HE = frozenset(fold(w) for w in ("أنه", "بأنه", "إنه", "انه", "أنها", "بأنها", "إنها", "هو", "وهو"))
 
 
-def _object_of_request(fi: FieldIndex, after: list[Located], hi: int) -> bool:
+def _object_of_request(fi: FieldIndex, start: int, after: list[Located], hi: int) -> bool:
     """"دعا الولايات المتحدة إلى …": the mention after the verb, followed by إلى, is whom the
-    verb addresses, not its subject."""
+    verb addresses, not its subject; a feminine verb before a state agrees with it as its subject
+    ("دعت بريطانيا إلى تحقيق")."""
     k = after[-1].end
-    return k < hi and fi.words[k] == "الي"
+    if not (k < hi and fi.words[k] == "الي"):
+        return False
+    verb = fi.words[start]
+    feminine = verb.endswith("ت") or verb.lstrip("وف").startswith("ت")
+    return not (feminine and getattr(after[0].item, "kind", None) == "state")
 
 
 def agent_by(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
@@ -201,7 +211,7 @@ def between(fi: FieldIndex, end: int, hi: int, reach: int = 2) -> tuple[list[Loc
         return sides[:1], sides[1:]
     second = next((m for m in fi.mentions if first.end < m.start <= first.end + _SIDE_GAP and m.start < hi
                    and fi.words[m.start].startswith("و")), None)
-    if second is None or any(fi.words[k] in CLAUSE_BREAKS or fi.words[k] == "،" for k in range(first.end, second.start)):
+    if second is None or any(_breaks(fi, k) or fi.words[k] == "،" for k in range(first.end, second.start)):
         return None
     return [first], coordinated(fi, second)
 
@@ -236,8 +246,7 @@ def clause_end(fi: FieldIndex, end: int, hi: int) -> int:
     that opens a new clause."""
     limit = min(hi, end + _OBJECT_REACH)
     for k in range(end, limit):
-        if fi.words[k] in CLAUSE_BREAKS or k > end and fi.words[k] == "،" and k + 1 < limit \
-                and fi.words[k + 1] in CLAUSE_BREAKS:
+        if _breaks(fi, k) or k > end and fi.words[k] == "،" and k + 1 < limit and _breaks(fi, k + 1):
             return k
     return limit
 
