@@ -445,3 +445,8 @@ def test_a_feminine_verb_agrees_with_its_state_subject_and_a_clause_ends_at_a_ne
     doc = analyze("وقد دعت بريطانيا إلى تحقيق عاجل في الهجوم، في وقت قال البابا فرانسيس إن شيئا لا يبرره.")
     e = assert_event(doc, "REQUEST", "GBR")
     assert not e.recipient, describe(doc)
+
+
+def test_looting_what_belongs_to_someone_codes_the_owner():
+    doc = analyze("نهبت ميليشيات الحوثي مستودعا تابعا للمنظمة الدولية للهجرة في الحديدة.", published="2018-08-17")
+    assert_event(doc, "COERCE", "YEM", "UNO")

@@ -241,6 +241,15 @@ def subject_before(fi: FieldIndex, start: int, lo: int, objects: set[int] = froz
     return coordinated(fi, head)
 
 
+_BELONGING = frozenset(fold(w) for w in ("التابعة", "التابع", "التابعين", "تابعة", "تابعا", "تابع", "المملوكة",
+                                           "مملوكة", "العائدة", "عائدة"))
+
+
+def _owner(fi: FieldIndex, m: Located) -> bool:
+    """"المعدات … التابعة لشركة صينية": the owner of what the act took or hit is acted on."""
+    return m.start > 0 and fi.words[m.start - 1] in _BELONGING
+
+
 def clause_end(fi: FieldIndex, end: int, hi: int) -> int:
     """Where the clause of a trigger ending at ``end`` stops: the reach of its object, or a word
     that opens a new clause."""
@@ -262,6 +271,6 @@ def recipient(fi: FieldIndex, start: int, end: int, hi: int, preps: tuple[str, .
     for wanted in (own, preps):
         for m in reach:
             p = preposition(fi, m)
-            if p is not None and p in wanted or p is None and "obj" in wanted:
+            if p is not None and p in wanted or p is None and "obj" in wanted or _owner(fi, m):
                 return coordinated(fi, m)
     return []
