@@ -450,3 +450,9 @@ def test_a_feminine_verb_agrees_with_its_state_subject_and_a_clause_ends_at_a_ne
 def test_looting_what_belongs_to_someone_codes_the_owner():
     doc = analyze("نهبت ميليشيات الحوثي مستودعا تابعا للمنظمة الدولية للهجرة في الحديدة.", published="2018-08-17")
     assert_event(doc, "COERCE", "YEM", "UNO")
+
+
+def test_undertaking_an_act_names_its_doer():
+    doc = analyze('أدانت فرنسا قيام تنظيم " داعش " الإرهابي بخطف 200 مدني في ريف حمص.', published="2015-08-11")
+    assert_event(doc, "ASSAULT", "IMG", "SYR")
+    assert not find(doc, "ASSAULT", "FRA"), describe(doc)

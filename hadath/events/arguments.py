@@ -95,6 +95,9 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
         lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
     if first_person or start > 0 and fi.words[start - 1] in HE:
         return None  # "أعلن أنه سيزور المملكة": the speaker acts; the name after the verb is its object
+    doer = _undertaker(fi, start, lo)
+    if doer is not None:  # "قيام تنظيم داعش الإرهابي بخطف 200 مدني"
+        return doer
     adjacent = _adjacent_subject(fi, start, lo)
     if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
         return adjacent
@@ -109,6 +112,20 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     if previous and word[:1] in ("و", "ف") and len(word) > 3 and word != "في":  # a و/ف-joined verb
         return previous
     return subject_before(fi, start, lo, objects)
+
+
+_UNDERTAKING = frozenset(fold(w) for w in ("قيام", "بقيام", "وقيام", "لقيام", "إقدام", "بإقدام", "وإقدام"))
+
+
+def _undertaker(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+    """"قيام X بـ<act>": the genitive of قيام (undertaking) does the act that follows with بـ."""
+    if not fi.words[start].startswith("ب"):
+        return None
+    for k in range(start - 1, max(lo, start - 7) - 1, -1):
+        if fi.words[k] in _UNDERTAKING:
+            m = next((x for x in fi.mentions if k < x.start < start and x.start <= k + 4), None)
+            return coordinated(fi, m) if m is not None else None
+    return None
 
 
 def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
