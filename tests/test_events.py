@@ -456,3 +456,9 @@ def test_undertaking_an_act_names_its_doer():
     doc = analyze('أدانت فرنسا قيام تنظيم " داعش " الإرهابي بخطف 200 مدني في ريف حمص.', published="2015-08-11")
     assert_event(doc, "ASSAULT", "IMG", "SYR")
     assert not find(doc, "ASSAULT", "FRA"), describe(doc)
+
+
+def test_the_peoples_of_states_are_civilians():
+    doc = analyze('وقال خامنئي: "لن نكف عن دعم شعوب فلسطين واليمن وسورية".', published="2015-07-22")
+    e = assert_event(doc, "SUPPORT", "IRN", "PSE")
+    assert codes(e.recipient) == {"PSE", "YEM", "SYR"} and {p.sector for p in e.recipient} == {"CVL"}, describe(doc)

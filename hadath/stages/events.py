@@ -358,7 +358,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         return []
     implied = [] if rec or event in _NO_RECIPIENT or event in MUTUAL else _implied_recipient(doc, fi, end, hi, actor_parts)
     objects.update(x.start for x in rec)
-    rec_parts = [part(x.item) for x in rec] + implied
+    rec_parts = _as_people(fi, rec, [part(x.item) for x in rec]) + implied
     if actor_parts[0].sector == "UAF" and not rec_parts:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
     if not rec_parts and event in MUTUAL and len(actor_parts) > 1:
@@ -405,6 +405,17 @@ def _agent_after(doc, fi, m, trig, event, mode, provenance, part, sent, objects)
     subject = subject_before(fi, m.start, lo, objects) or []
     return [_event(doc, fi, m, trig, event, mode, provenance + "+agent", [part(x.item) for x in agents],
                    [part(x.item) for x in subject], sent, agents + subject, 0.7)]
+
+
+_PEOPLE = frozenset(fold(w) for w in ("شعب", "شعوب", "الشعب", "الشعوب", "مواطني", "سكان", "أهالي", "أهل",
+                                        "وشعب", "وشعوب", "لشعب", "لشعوب", "بشعب"))
+
+
+def _as_people(fi: FieldIndex, located: list[Located], parts: list[Participant]) -> list[Participant]:
+    """"دعم … شعوب فلسطين واليمن وسورية": states named after "the peoples of" are their civilians."""
+    if not located or located[0].start == 0 or fi.words[located[0].start - 1] not in _PEOPLE:
+        return parts
+    return [replace(p, sector="CVL") if p.sector == "GOV" else p for p in parts]
 
 
 def _named_before(fi: FieldIndex, side: int, lo: int) -> bool:
