@@ -44,15 +44,21 @@ def builder() -> PhraseBuilder:
 
 
 def dominant_country(phrases_by_field: dict[str, list[Phrase]], found_by_field: dict) -> str | None:
-    """The state the article is mostly about: the most named state (title counts double)."""
+    """The state the article is mostly about: the most named state, its organisations included
+    (title counts double)."""
     votes: Counter[str] = Counter()
     first: dict[str, int] = {}
     order = 0
     for fld in FIELDS:
         weight = 2 if fld == "title" else 1
+        # "ميليشيات الحوثي الإيرانية": a nisba qualifying an organisation says who backs it, not
+        # which state the article is about
+        org_ends = {it.end for it in found_by_field[fld].values() if it.entry.kind == "org"}
         for it in found_by_field[fld].values():
             e = it.entry
-            if e.kind in ("country", "capital", "seat", "nisba") and e.code and e.code not in NON_STATE_CODES:
+            if e.kind == "nisba" and it.start in org_ends:
+                continue
+            if e.kind in ("country", "capital", "seat", "nisba", "org") and e.code and e.code not in NON_STATE_CODES:
                 votes[e.code] += weight
                 first.setdefault(e.code, order)
                 order += 1
