@@ -462,3 +462,14 @@ def test_the_peoples_of_states_are_civilians():
     doc = analyze('وقال خامنئي: "لن نكف عن دعم شعوب فلسطين واليمن وسورية".', published="2015-07-22")
     e = assert_event(doc, "SUPPORT", "IRN", "PSE")
     assert codes(e.recipient) == {"PSE", "YEM", "SYR"} and {p.sector for p in e.recipient} == {"CVL"}, describe(doc)
+
+
+def test_with_the_support_of_names_who_helps():
+    doc = analyze("أعلنت المقاومة اليمنية السيطرة على مطار الحديدة بإسناد من التحالف العربي.", published="2018-06-20")
+    assert_event(doc, "AID", "SAU", "YEM")
+    assert not find(doc, "SUPPORT"), describe(doc)
+
+
+def test_what_would_have_happened_is_no_event():
+    doc = analyze("وقال أوباما إن الرئيس تحدث عما كان سيعنيه اللجوء للخيار العسكري ضد إيران.", published="2015-08-06")
+    assert not find(doc, "THREATEN"), describe(doc)

@@ -18,6 +18,7 @@ NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم",
 _CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما", "المرجح", "المحتمل",
                                          "المتوقع", "المفترض", "يحتمل", "يرجح", "يتوقع", "يشتبه", "المشتبه"))
 _MIGHT = fold("قد")
+_WAS = frozenset(fold(w) for w in ("كان", "كانت", "لكان", "لكانت"))
 _FUTURE_WORD = fold("سوف")
 _IMPERFECT = "يتنا"
 # Words that begin with س + an imperfect prefix without being future verbs.
@@ -57,6 +58,8 @@ def negated(fi: FieldIndex, start: int, lo: int) -> bool:
 def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
     if any(_bare(fi.words[k]) in _CONDITION for k in range(max(lo, start - 8), start)):
         return True
+    if any(_bare(fi.words[k]) in _WAS and _future_verb(fi.words[k + 1]) for k in range(max(lo, start - 6), start)):
+        return True  # "ما كان سيعنيه اللجوء للخيار العسكري": what would have been
     verb = _verb_of_object(fi, start, lo)
     for k in (start, verb):
         if k is not None and k > lo and fi.words[k - 1] == _MIGHT and _bare(fi.words[k])[:1] in _IMPERFECT:

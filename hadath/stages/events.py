@@ -71,7 +71,7 @@ def build(classifier: Classifier | None = None):
                     or _content_of_previous(fi, m, last_end)
                 last_end = m.end
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
-                        or _sport(fi, m.start):
+                        or _sport(fi, m.start) or _in_name(fi, m):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
@@ -98,6 +98,11 @@ def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
         return False
     covered = {k for x in fi.mentions for k in range(x.start, x.end)}
     return all(k in covered or fi.words[k] in ("،", ",") for k in range(last_end, m.start))
+
+
+def _in_name(fi: FieldIndex, m: Match) -> bool:
+    """"تحالف دعم الشرعية", "مجلس التعاون الخليجي": a trigger word inside a name is part of it."""
+    return any(x.start <= m.start and m.end <= x.end and x.start < m.start for x in fi.mentions)
 
 
 def _sport(fi: FieldIndex, i: int) -> bool:
