@@ -58,7 +58,7 @@ def build(classifier: Classifier | None = None):
         hits = [_triggers(fi, matcher) for fi in fields]
         scored = _sentence_scores(doc, fields, clf, hits)
         for fi, found_triggers, likely in zip(fields, hits, scored):
-            last_end = -10
+            last_end, last_event = -10, None
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
             agents = [(q.start, [q.item.speaker]) for q in fi.quotes if q.item.speaker is not None]
@@ -66,10 +66,10 @@ def build(classifier: Classifier | None = None):
                 # "تضغط لمنع", "ضغوطات … على العراق لمنع": a verb or purpose clause right after
                 # another trigger completes it rather than reporting a second act
                 chained = m.start - last_end <= 1 or (
-                    m.start - last_end <= 6 and word_has_purpose_lam(fi.words[m.start])
+                    m.start - last_end <= 6 and _purpose(fi, m)
                     and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0))) \
-                    or _content_of_previous(fi, m, last_end)
-                last_end = m.end
+                    or _content_of_previous(fi, m, last_end) or _target_of_previous(fi, m, last_end, last_event)
+                last_end, last_event = m.end, m.payloads[0].event
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _sport(fi, m.start) or _in_name(fi, m):
                     continue
@@ -87,17 +87,40 @@ def build(classifier: Classifier | None = None):
     return run
 
 
-def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
-    """"اتهمت إيران الولايات المتحدة بدعم الإرهاب", "توعد نتنياهو حزب الله برد قاس": a verbal
-    noun with ب right after the previous trigger's own parties says what that act was about (the
-    accusation, the threat), not a second act."""
+def _purpose(fi: FieldIndex, m: Match) -> bool:
+    """"لتلوح", "لابتزاز", "لمنع": a trigger after the purpose لـ."""
     word = fi.words[m.start]
-    if not (word.startswith("ب") and not m.form.startswith("ب")) or not 0 < m.start - last_end <= 10:
+    return word_has_purpose_lam(word) or word.startswith("ل") and not word.startswith("لل") and word[1:] == m.form
+
+
+_FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”", fold("إلى")})
+
+
+def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
+    """"اتهمت إيران الولايات المتحدة بدعم الإرهاب", "توعد نتنياهو حزب الله برد قاس", "دعا بومبيو
+    السعودية إلى دعم التحقيق": a verbal noun with ب or after إلى, right after the previous
+    trigger's own parties, says what that act was about (the accusation, the threat, the
+    demand), not a second act."""
+    word = fi.words[m.start]
+    marked = word.startswith("ب") and not m.form.startswith("ب") or m.start > 0 and fi.words[m.start - 1] == fold("إلى")
+    if not marked or not 0 < m.start - last_end <= 10:
         return False
     if fi.sentence_of(m.start) != fi.sentence_of(last_end - 1):
         return False
     covered = {k for x in fi.mentions for k in range(x.start, x.end)}
-    return all(k in covered or fi.words[k] in ("،", ",") for k in range(last_end, m.start))
+    return all(k in covered or fi.words[k] in _FILLER for k in range(last_end, m.start))
+
+
+_FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_TARGETS = frozenset({"AID", "MOBILIZE", "SUPPORT", "COOPERATE"})
+
+
+def _target_of_previous(fi: FieldIndex, m: Match, last_end: int, last_event: str | None) -> bool:
+    """"شنت غارات على تعزيزات", "نهبت نحو ألفي سلة غذائية": what an attack or a seizure hits or
+    takes, named right after it, is its target, not a second act."""
+    if last_event not in _FORCEFUL or m.payloads[0].event not in _TARGETS or not 0 <= m.start - last_end <= 3:
+        return False
+    return fi.sentence_of(m.start) == fi.sentence_of(last_end - 1)
 
 
 def _in_name(fi: FieldIndex, m: Match) -> bool:
