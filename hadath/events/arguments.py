@@ -18,7 +18,8 @@ PREPOSITIONS = frozenset(fold(p) for p in (
     "مع", "على", "ضد", "إلى", "بحق", "من", "عن", "في", "لدى", "تجاه", "بين", "حول", "نحو", "عبر",
     "أمام", "خلال", "منذ", "بعد", "قبل", "عند", "لصالح", "باسم", "إزاء", "صوب", "باتجاه"))
 # What belongs to a party and stands for it after a preposition.
-_HOLDINGS = frozenset(fold(w) for w in ("مواقع", "موقع", "مقر", "مقرات", "مراكز", "معاقل", "تجمعات", "أهداف",
+_HOLDINGS = frozenset(fold(w) for w in ("مواقع", "موقع", "مقر", "مقرات", "مراكز", "معاقل", "تجمعات", "تجمع", "تجمعا",
+                                          "أهداف", "مواقعا",
                                           "منازل", "مصالح", "سفارة", "قنصلية", "ملف", "حق", "جانب", "عناصر"))
 _CLITIC_PREPS = ("بال", "لل", "وبال", "ولل", "فبال", "كال")
 _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
@@ -61,6 +62,9 @@ def preposition(fi: FieldIndex, m: Located) -> str | None:
         return fi.words[m.start - 1]
     if m.start > 1 and fi.words[m.start - 1] in _HOLDINGS and fi.words[m.start - 2] in PREPOSITIONS:
         return fi.words[m.start - 2]  # "على مواقع الحوثيين", "لصالح ملف الولايات المتحدة"
+    if m.start > 0 and fi.words[m.start - 1] in _HOLDINGS and fi.clitic_preposition(m.start) == "ل":
+        # "استهدفت تجمعا للميليشيات": the holder of what was hit, governed as the holding is
+        return fi.words[m.start - 2] if m.start > 1 and fi.words[m.start - 2] in PREPOSITIONS else None
     first = fi.words[m.start]
     for clitic in _CLITIC_PREPS:
         if first.startswith(clitic):

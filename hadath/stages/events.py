@@ -118,7 +118,8 @@ _TARGETS = frozenset({"AID", "MOBILIZE", "SUPPORT", "COOPERATE"})
 def _target_of_previous(fi: FieldIndex, m: Match, last_end: int, last_event: str | None) -> bool:
     """"شنت غارات على تعزيزات", "نهبت نحو ألفي سلة غذائية": what an attack or a seizure hits or
     takes, named right after it, is its target, not a second act."""
-    if last_event not in _FORCEFUL or m.payloads[0].event not in _TARGETS or not 0 <= m.start - last_end <= 3:
+    if last_event not in _FORCEFUL or m.payloads[0].event not in _TARGETS or m.payloads[0].agent \
+            or not 0 <= m.start - last_end <= 3:
         return False
     return fi.sentence_of(m.start) == fi.sentence_of(last_end - 1)
 
