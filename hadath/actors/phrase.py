@@ -84,7 +84,8 @@ def _item(m: Match, tokens: list[Token]) -> Item:
     entries = tuple(m.payloads)
     e = _primary(entries)
     word = tokens[m.start].text
-    possessed = m.end - m.start == 1 and not word.endswith(m.form) and e.kind in ("institution", "role")
+    stem = m.form[2:] if m.form.startswith("ال") else m.form  # "للميليشيات" is لل + ميليشيات
+    possessed = m.end - m.start == 1 and not word.endswith(stem) and e.kind in ("institution", "role")
     return Item(m.start, m.end, e, tuple(x for x in entries if x is not e), m.form_rank > 0, possessed)
 
 

@@ -62,7 +62,8 @@ def preposition(fi: FieldIndex, m: Located) -> str | None:
         return fi.words[m.start - 1]
     if m.start > 1 and fi.words[m.start - 1] in _HOLDINGS and fi.words[m.start - 2] in PREPOSITIONS:
         return fi.words[m.start - 2]  # "على مواقع الحوثيين", "لصالح ملف الولايات المتحدة"
-    if m.start > 0 and fi.words[m.start - 1] in _HOLDINGS and fi.clitic_preposition(m.start) == "ل":
+    if m.start > 0 and fi.words[m.start - 1] in _HOLDINGS and (
+            fi.words[m.start].startswith("لل") or fi.clitic_preposition(m.start) == "ل"):
         # "استهدفت تجمعا للميليشيات": the holder of what was hit, governed as the holding is
         return fi.words[m.start - 2] if m.start > 1 and fi.words[m.start - 2] in PREPOSITIONS else None
     first = fi.words[m.start]
