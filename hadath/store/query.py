@@ -74,13 +74,17 @@ class Store:
                limit: int | None = None) -> Any:
         """Article-level events, one row each (the ``event_table`` view), by day.
 
-        ``actor``/``recipient``: a country code ("IRQ"), or part of the participant's text or
-        English name. ``country``: events located in that country or with a participant of it.
+        ``actor``/``recipient``: a country code in capitals ("IRQ"), or else part of the
+        participant's text or English name ("iraq", "العراق"). ``country``: events located in that country or with a participant of it.
         ``start``/``end``: inclusive YYYY-MM-DD bounds on the event's day.
         """
         where, params = _filters(type=type, start=start, end=end, day="t.day")
         for role, value in (("actor", actor), ("recipient", recipient)):
-            if value:
+            if value and _is_code(value):  # "YEM" is Yemen, not every name containing "Yem"
+                where.append(f"""EXISTS (SELECT 1 FROM participants p
+                    WHERE p.event_id = t.event_id AND p.role = '{role}' AND p.code = ?)""")
+                params.append(value)
+            elif value:
                 where.append(f"""EXISTS (SELECT 1 FROM participants p
                     LEFT JOIN actors a ON a.doc_id = p.doc_id AND a.actor_id = p.actor_id
                     WHERE p.event_id = t.event_id AND p.role = '{role}'
@@ -214,3 +218,7 @@ def _limit(limit: int | None, params: list) -> str:
         return ""
     params.append(int(limit))
     return "LIMIT ?"
+
+
+def _is_code(value: str) -> bool:
+    return len(value) == 3 and value.isascii() and value.isalpha() and value.isupper()
