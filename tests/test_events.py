@@ -473,3 +473,19 @@ def test_with_the_support_of_names_who_helps():
 def test_what_would_have_happened_is_no_event():
     doc = analyze("وقال أوباما إن الرئيس تحدث عما كان سيعنيه اللجوء للخيار العسكري ضد إيران.", published="2015-08-06")
     assert not find(doc, "THREATEN"), describe(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قوات الدفاع الجوي السعودي إنها اعترضت 7 صواريخ باليستية أطلقت من اليمن.",
+    "استقبل الأمير محمد بن نايف - أيده الله - السفير الأمريكي في جدة.",
+], ids=["intercepted-missiles", "religious-formula"])
+def test_no_refusal_or_support_in_these(text):
+    doc = analyze(text, published="2018-03-26")
+    assert not find(doc, "REJECT") and not find(doc, "SUPPORT"), describe(doc)
+
+
+def test_a_relative_clause_about_the_actor_holds_no_recipient():
+    doc = analyze("رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو الذي يعارض الاتفاق الذي توصلت إليه إيران تصريحات أوباما.",
+                  published="2015-08-06")
+    refusal = [e for e in doc.events if e.trigger == "رفض"]
+    assert refusal and all("IRN" not in codes(e.recipient) for e in refusal), describe(doc)

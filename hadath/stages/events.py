@@ -330,6 +330,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
         trig = replace(trig, cameo="016")  # CAMEO: deny responsibility
     negated_claim = provenance.endswith("+negated-claim")
+    if event == "REJECT" and _weapon_object(fi, end, hi):
+        return []  # "اعترضت الدفاعات الجوية 7 صواريخ": intercepting missiles refuses nobody
     if trig.agent:
         return _agent_after(doc, fi, m, trig, event, mode, provenance, part, (lo, hi), objects)
     sides = between(fi, end, hi)
@@ -419,6 +421,22 @@ def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts:
             a, b = fi.raw(k, k + 1)
             return [Participant(doc.field_text(fi.field)[a:b], code, "GOV", Span(fi.field, a, b))]
     return []
+
+
+_WEAPONS = frozenset(fold(w) for w in ("صاروخ", "صاروخا", "صواريخ", "قذيفة", "قذائف", "طائرة", "طائرات", "مسيرة",
+                                         "مسيرات", "مقذوف", "مقذوفات", "الصاروخ", "الصواريخ", "الطائرة", "الطائرات",
+                                         "صاروخين", "طائرتين"))
+
+
+def _weapon_object(fi: FieldIndex, end: int, hi: int) -> bool:
+    """Whether missiles or drones are the object of the trigger ending at ``end``."""
+    k = end
+    while k < hi and k - end < 4 and (fi.words[k].isdigit() or fi.words[k] in _NUMBER_WORDS):
+        k += 1
+    return k < hi and fi.words[k] in _WEAPONS
+
+
+_NUMBER_WORDS = frozenset(fold(w) for w in ("عدة", "عددا", "من", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية"))
 
 
 def _agent_after(doc, fi, m, trig, event, mode, provenance, part, sent, objects) -> list[Event]:
