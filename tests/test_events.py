@@ -489,3 +489,13 @@ def test_a_relative_clause_about_the_actor_holds_no_recipient():
                   published="2015-08-06")
     e = assert_event(doc, "REJECT", "ISR")
     assert "IRN" not in codes(e.recipient), describe(doc)
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("أطلق جنود إسرائيليون النار، الجمعة الماضية، على صبي فلسطيني.", "ASSAULT", "ISR", "PSE"),
+    ("أطلقت إسرائيل سراح أسرى فلسطينيين.", "RETREAT", "ISR", "PSE"),
+    ("قطع المغرب العلاقات الدبلوماسية مع إيران.", "SANCTION", "MAR", "IRN"),
+    ("سحبت الولايات المتحدة قواتها من أفغانستان.", "RETREAT", "USA", "AFG"),
+], ids=["opened-fire", "released", "cut-relations", "withdrew-troops"])
+def test_a_subject_inside_a_multiword_trigger(text, kind, actor, recipient):
+    assert_event(analyze(text), kind, actor, recipient)

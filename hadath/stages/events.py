@@ -155,6 +155,7 @@ def _first_person_forms(word: str) -> list[str]:
 def _triggers(fi: FieldIndex, matcher):
     """Trigger matches in text order, each with whether it is a first-person verb in a quote."""
     found = [(m, False) for m in matcher.find_all(fi.tokens)]
+    found += [(m, False) for m in _split_triggers(fi, matcher, {k for m, _ in found for k in range(m.start, m.end)})]
     covered = {k for m, _ in found for k in range(m.start, m.end)}
     for q in fi.quotes:
         for k in range(q.start, q.end):
@@ -166,6 +167,26 @@ def _triggers(fi: FieldIndex, matcher):
                     found.append((Match(k, k + 1, tuple(hits), 1), True))
                     break
     return sorted(found, key=lambda x: x[0].start)
+
+
+_SPLIT_GAP = 6  # tokens of a subject standing inside a multiword trigger
+
+
+def _split_triggers(fi: FieldIndex, matcher, covered: set[int]) -> list[Match]:
+    """"أطلق جنود إسرائيليون النار", "أطلقت إسرائيل سراح", "قطع المغرب العلاقات": a verb whose
+    multiword trigger continues after its subject. The match covers the verb alone; the subject
+    in between is found after it as in any verb-subject clause."""
+    out = []
+    for x in fi.mentions:
+        k = x.start - 1
+        if k < 0 or k in covered or x.end - x.start > _SPLIT_GAP or x.end >= len(fi.tokens) or x.end in covered \
+                or fi.sentence_of(k) != fi.sentence_of(x.end):
+            continue
+        joined = [fi.tokens[k]] + fi.tokens[x.end:x.end + 5]
+        hit = matcher.match_at(joined, 0)
+        if hit is not None and hit.end > 1:
+            out.append(Match(k, k + 1, hit.payloads, hit.form_rank, hit.form))
+    return out
 
 
 def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) -> list[Event]:
@@ -220,6 +241,9 @@ def _sentence_scores(doc: Doc, fields: list[FieldIndex], clf: Classifier,
     return out
 
 
+_AGAINST = fold("ضد")
+
+
 def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
     """"الاتفاق", "العقوبات", "اللقاء" with no agent after them refer back to something already
     named (the nuclear deal, the sanctions) rather than report a new act. A definite verbal noun
@@ -230,7 +254,10 @@ def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
     if not definite:
         return False
     lo, hi = fi.sentence_of(m.start)
-    return subject_after(fi, m.end, hi) is None and between(fi, m.end, hi) is None
+    if subject_after(fi, m.end, hi) is not None or between(fi, m.end, hi) is not None:
+        return False
+    # "اعتماد واشنطن على العقوبات ضد روسيا": a party the act is aimed against right after it makes it new
+    return not any(m.end <= x.start <= m.end + 1 and preposition(fi, x) == _AGAINST for x in fi.mentions)
 
 
 def _patient_noun(fi: FieldIndex, m: Match) -> list | None:
