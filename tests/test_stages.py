@@ -153,3 +153,12 @@ def test_quotation_marks_pairing():
 def test_times_far_in_the_past_are_not_dates():
     doc = analyze("بنيت المدينة منذ 2500 عام، وقبل 100000 يوم، وعادت الحياة إليها أمس.", "2018-06-18")
     assert {t.value for t in doc.times} == {"2018-06-17"}
+
+
+def test_bare_head_nouns_refer_to_the_named_organisation():
+    doc = analyze("أعلنت حركة حماس رفضها للمبادرة. وقالت الحركة في بيان إن القرار نهائي.\n"
+                  "وكانت قوات التحالف بقيادة السعودية قد قصفت صنعاء، وقال التحالف إن الغارات دقيقة.", "2018-06-01")
+    hamas = actor_of(doc, "حماس")
+    assert any(m.text == "الحركة" for m in hamas.mentions)
+    coalition = actor_of(doc, "التحالف بقيادة السعودية")
+    assert coalition.code == "SAU" and any(m.text == "التحالف" for m in coalition.mentions)

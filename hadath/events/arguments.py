@@ -38,7 +38,7 @@ _SUBJECT_REACH = 3  # tokens between a verb and its subject (adverbs, day names)
 # Verbal nouns whose genitive is the one acted upon: "مقتل مقيم مصري", "اعتقال 17 شخصا".
 PATIENT_NOUNS = frozenset(fold(w) for w in (
     "مقتل", "مصرع", "اغتيال", "ابتزاز", "اختطاف", "خطف", "اعتقال", "توقيف", "احتجاز", "استهداف", "إصابة", "إعدام",
-    "تهجير", "طرد", "ترحيل", "حصار", "محاصرة", "قتل", "تعذيب", "إبعاد", "عزل", "إقالة"))
+    "تهجير", "طرد", "ترحيل", "حصار", "محاصرة", "قتل", "تعذيب", "إبعاد", "عزل", "إقالة", "تصنيف", "إدراج"))
 _AGENT_MARKERS = (("علي", "يد"), ("من", "قبل"))  # "على يد X", "من قبل X": the agent of a verbal noun
 # Words that open a new clause: a recipient is not sought past them.
 CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "في وقت", "فيما", "بينما", "حيث", "كما", "لكن", "ولكن", "إلا",

@@ -12,13 +12,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..actors.bare import bare_references
 from ..actors.phrase import Phrase, PhraseBuilder, items
 from ..actors.vocab import given_names, function_words, trigger_words
 from ..doc import Doc, Mention
 from ..lexicon.entries import NON_STATE_CODES, load
 from ..ner.model import load_tagger, spans
 from ..pipeline import stage
-from ..text.normalize import fold
 from .text import FIELDS
 
 # Sectors of unnamed perpetrators and unknown actors have no country (GOLD.md conventions).
@@ -164,8 +164,7 @@ def build():
                                    c.confidence, c.entry, c.name_en, c.wikidata, c.key))
                 out.extend(_nested(doc, fld, toks, p, here))
             out.extend(_unknown_persons(doc, fld, toks, names[fld], phrases[fld], found[fld]))
-        out.extend(_bare_coalition(doc, out))
-        out.extend(_bare_kingdom(doc, out))
+        out.extend(bare_references(doc, out))
         doc.mentions = out
         return doc
 
@@ -186,55 +185,6 @@ def _nested(doc: Doc, fld: str, toks, p: Phrase, dominant: str | None) -> list[M
         span = doc.raw_span(fld, toks[it.start].start, toks[end - 1].end)
         out.append(Mention(span, doc.span_text(span), c.code, c.sector, c.kind, c.provenance + "+nested",
                            c.confidence, c.entry, c.name_en, c.wikidata, c.key))
-    return out
-
-
-# A coalition named by its lead ("التحالف الذي تقوده السعودية") or by the war it fights in (the
-# Houthis' enemy in Yemen, ISIS's in Iraq and Syria) is what a bare "التحالف" means later on.
-_COALITIONS = ("saudi_led_coalition", "us_led_coalition")
-_COALITION_BY_ENEMY = {"houthis": "saudi_led_coalition", "isis": "us_led_coalition"}
-_BARE_COALITION = frozenset(("التحالف", "والتحالف", "للتحالف", "وللتحالف", "بالتحالف"))
-
-
-
-def _bare_coalition(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    named = next((m for m in mentions if m.entry in _COALITIONS), None)
-    ref = named.entry if named else next((_COALITION_BY_ENEMY[m.entry] for m in mentions
-                                          if m.entry in _COALITION_BY_ENEMY), None)
-    if ref is None:
-        return []
-    e = next(r for r in load().tables["orgs"].rows if r["id"] == ref)
-    return [Mention(span, doc.span_text(span), e["code"], e["sector"], "org", f"rule:bare-coalition:{ref}", 0.75,
-                    ref, e["name_en"], e["wikidata"] or None, f"org:{ref}")
-            for span in _free_tokens(doc, mentions, _BARE_COALITION)]
-
-
-# "المملكة" alone is the kingdom the article names most ("سيزور المملكة" in a Saudi story).
-_KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "JPN"})
-_BARE_KINGDOM = frozenset(fold(w) for w in ("المملكة", "والمملكة", "للمملكة", "وللمملكة", "بالمملكة", "فالمملكة"))
-
-
-def _bare_kingdom(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    named = Counter(m.code for m in mentions if m.code in _KINGDOMS)
-    if not named:
-        return []
-    code = named.most_common(1)[0][0]
-    country = load().countries[code]
-    return [Mention(span, doc.span_text(span), code, "GOV", "state", "rule:bare-kingdom", 0.75, code,
-                    country.name_en, key=f"state:{code}")
-            for span in _free_tokens(doc, mentions, _BARE_KINGDOM)]
-
-
-def _free_tokens(doc: Doc, mentions: list[Mention], words: frozenset[str]) -> list:
-    """Spans of the tokens spelled as one of ``words`` that no mention covers."""
-    covered = {(m.span.field, k) for m in mentions for k in range(m.span.start, m.span.end)}
-    out = []
-    for fld in FIELDS:
-        for t in doc.tokens[fld]:
-            if t.text in words:
-                span = doc.raw_span(fld, t.start, t.end)
-                if (fld, span.start) not in covered:
-                    out.append(span)
     return out
 
 
