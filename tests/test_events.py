@@ -499,3 +499,21 @@ def test_a_relative_clause_about_the_actor_holds_no_recipient():
 ], ids=["opened-fire", "released", "cut-relations", "withdrew-troops"])
 def test_a_subject_inside_a_multiword_trigger(text, kind, actor, recipient):
     assert_event(analyze(text), kind, actor, recipient)
+
+
+def test_the_dateline_place_takes_no_part():
+    doc = analyze("دبي، الإمارات العربية المتحدة (CNN) -- زار رجل الأعمال الصيني جاك ما إسرائيل.")
+    assert not any("ARE" in codes(e.actor) | codes(e.recipient) for e in doc.events), describe(doc)
+
+
+def test_still_is_no_negation():
+    doc = analyze("وقال ترامب في رسالة إلى كيم إنه لا يزال يتطلع إلى لقاء الزعيم الكوري الشمالي.", published="2018-05-26")
+    assert not find(doc, "REJECT"), describe(doc)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("اعترفت الولايات المتحدة بالقدس عاصمة لإسرائيل.", True),
+    ("اعترفت شركة فولكسفاغن الألمانية بتلاعبها في فحوص الانبعاثات.", False),
+], ids=["recognised-a-state", "admitted-a-fault"])
+def test_recognition_needs_a_recognised_party(text, expected):
+    assert bool(find(analyze(text), "SUPPORT")) == expected

@@ -16,6 +16,24 @@ class Located:
     item: object
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_REACH = 12  # tokens of place names before the agency in parentheses
+
+
+def _dateline_end(words: list[str]) -> int:
+    """The token after a dateline at the start of a text: places, the agency in parentheses, a dash."""
+    for k in range(min(len(words), _DATELINE_REACH)):
+        if words[k] == "(":
+            close = next((j for j in range(k + 1, min(len(words), k + 6)) if words[j] == ")"), None)
+            if close is None:
+                return 0
+            j = close + 1
+            while j < len(words) and words[j] in _DASHES:
+                j += 1
+            return j if j > close + 1 else 0
+    return 0
+
+
 class FieldIndex:
     def __init__(self, doc: Doc, fld: str):
         self.doc = doc
@@ -27,8 +45,11 @@ class FieldIndex:
         self.raw_ends = [b for _, b in spans]
         self.words = [t.text for t in self.tokens]
         self.sentences = [self.locate(*v.to_raw(a, b), None) for a, b in doc.sentences[fld]]
-        self.mentions = sorted((self.locate(m.span.start, m.span.end, m) for m in doc.mentions
-                                if m.span.field == fld), key=lambda x: (x.start, -x.end))
+        dateline = _dateline_end(self.words) if fld == "text" else 0
+        # the place and agency of a dateline ("دبي، الإمارات العربية المتحدة (CNN) --") take no part in events
+        self.mentions = sorted((x for x in (self.locate(m.span.start, m.span.end, m) for m in doc.mentions
+                                            if m.span.field == fld) if x.start >= dateline),
+                               key=lambda x: (x.start, -x.end))
         self.times = [self.locate(t.span.start, t.span.end, t) for t in doc.times if t.span.field == fld]
         self.places = [self.locate(p.span.start, p.span.end, p) for p in doc.places if p.span.field == fld]
         self.quotes = [self.locate(q.span.start, q.span.end, q) for q in doc.quotes if q.span.field == fld]

@@ -14,10 +14,11 @@ from ..lexicon.matcher import Match
 from ..text.normalize import fold
 from .field import FieldIndex
 
-NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم", "غير", "دون", "بدون", "ليس", "ليست"))
+_NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم", "غير", "دون", "بدون", "ليس", "ليست"))
 _CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما", "المرجح", "المحتمل",
                                          "المتوقع", "المفترض", "يحتمل", "يرجح", "يتوقع", "يشتبه", "المشتبه"))
 _MIGHT = fold("قد")
+_STILL = frozenset(fold(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "زالوا", "نزال", "أزال", "يبرح", "تبرح"))
 _WAS = frozenset(fold(w) for w in ("كان", "كانت", "لكان", "لكانت"))
 _FUTURE_WORD = fold("سوف")
 _IMPERFECT = "يتنا"
@@ -48,11 +49,16 @@ def _verb_of_object(fi: FieldIndex, start: int, lo: int) -> int | None:
     return k if lo <= k < start - 1 else None
 
 
+def _negation(fi: FieldIndex, k: int) -> bool:
+    """A negation particle at ``k``, not the "still" of "لا يزال", "ما زالت"."""
+    return _bare(fi.words[k]) in _NEGATION and not (k + 1 < len(fi.words) and fi.words[k + 1] in _STILL)
+
+
 def negated(fi: FieldIndex, start: int, lo: int) -> bool:
-    if any(_bare(fi.words[k]) in NEGATION for k in range(max(lo, start - 2), start)):
+    if any(_negation(fi, k) for k in range(max(lo, start - 2), start)):
         return True
     verb = _verb_of_object(fi, start, lo)
-    return verb is not None and verb - 1 >= lo and _bare(fi.words[verb - 1]) in NEGATION
+    return verb is not None and verb - 1 >= lo and _negation(fi, verb - 1)
 
 
 def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
