@@ -517,3 +517,19 @@ def test_still_is_no_negation():
 ], ids=["recognised-a-state", "admitted-a-fault"])
 def test_recognition_needs_a_recognised_party(text, expected):
     assert bool(find(analyze(text), "SUPPORT")) == expected
+
+
+def test_the_media_report_an_agreement_they_do_not_make():
+    doc = analyze("وتحدثت وسائل الإعلام السورية الرسمية عن عقد اتفاق مع جيش الإسلام يسمح لهم بمغادرة دوما.",
+                  published="2018-04-08")
+    assert not any(p.sector == "JRN" for e in doc.events for p in e.actor), describe(doc)
+
+
+def test_talks_between_a_state_and_the_fighters_of_a_group():
+    doc = analyze("جرت مفاوضات بين روسيا ومسلحي جيش الإسلام خلال الأسبوع الماضي.", published="2018-04-08")
+    assert_event(doc, "CONSULT", "RUS", "SYR")
+
+
+def test_will_not_allow_is_a_refusal():
+    assert_event(analyze("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية.", published="2015-08-11"),
+                 "REJECT", "SAU")

@@ -231,8 +231,10 @@ def between(fi: FieldIndex, end: int, hi: int, reach: int = 2) -> tuple[list[Loc
     sides = coordinated(fi, first)
     if len(sides) >= 2:
         return sides[:1], sides[1:]
+    # the second side after و, or after a noun with و naming its men ("ومسلحي جيش الإسلام")
     second = next((m for m in fi.mentions if first.end < m.start <= first.end + _SIDE_GAP and m.start < hi
-                   and fi.words[m.start].startswith("و")), None)
+                   and (fi.words[m.start].startswith("و") or fi.words[m.start - 1].startswith("و")
+                        and fi.mention_at(m.start - 1) is None)), None)
     if second is None or any(_breaks(fi, k) or fi.words[k] == "،" for k in range(first.end, second.start)):
         return None
     return [first], coordinated(fi, second)

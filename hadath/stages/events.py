@@ -374,6 +374,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
                                                  sentence_actor.get(lo), objects | {x.start for x in patient}))
     else:
         actors = actor(fi, start, end, (lo, hi), quote_span, first_person, sentence_actor.get(lo), objects)
+    if actors and event not in _SAYING and all(part(x.item).sector == "JRN" for x in actors):
+        actors = None  # "وسائل الإعلام السورية تحدثت عن عقد اتفاق": the media report the act, they do not do it
     if actors:
         sentence_actor[lo] = actors
         actor_parts = [part(x.item) for x in actors]
@@ -427,6 +429,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
                    (actors or []) + rec, 0.7 if actors else 0.5)]
 
 
+_SAYING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})  # acts the media themselves perform
 _NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"})
 
 
