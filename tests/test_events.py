@@ -533,3 +533,9 @@ def test_talks_between_a_state_and_the_fighters_of_a_group():
 def test_will_not_allow_is_a_refusal():
     assert_event(analyze("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية.", published="2015-08-11"),
                  "REJECT", "SAU")
+
+
+def test_a_denied_or_generic_act_is_no_event():
+    doc = analyze("وتنفي كل من سوريا وروسيا وقوع أي هجوم كيماوي في المنطقة.", published="2018-04-08")
+    assert not find(doc, "ASSAULT"), describe(doc)
+    assert_event(doc, "REJECT", "SYR")

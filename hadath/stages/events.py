@@ -68,7 +68,8 @@ def build(classifier: Classifier | None = None):
                 chained = m.start - last_end <= 1 or (
                     m.start - last_end <= 6 and _purpose(fi, m)
                     and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0))) \
-                    or _content_of_previous(fi, m, last_end) or _target_of_previous(fi, m, last_end, last_event)
+                    or _content_of_previous(fi, m, last_end) or _target_of_previous(fi, m, last_end, last_event) \
+                    or _denied(fi, m, last_end, last_event) or _generic(fi, m)
                 last_end, last_event = m.end, m.payloads[0].event
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _sport(fi, m.start) or _in_name(fi, m):
@@ -122,6 +123,22 @@ def _target_of_previous(fi: FieldIndex, m: Match, last_end: int, last_event: str
             or not 0 <= m.start - last_end <= 3:
         return False
     return fi.sentence_of(m.start) == fi.sentence_of(last_end - 1)
+
+
+def _denied(fi: FieldIndex, m: Match, last_end: int, last_event: str | None) -> bool:
+    """"تنفي سوريا وروسيا وقوع أي هجوم": the act a denial denies right after it is no event."""
+    if last_event != "REJECT" or not 0 <= m.start - last_end <= 6:
+        return False
+    lo, hi = fi.sentence_of(last_end - 1)
+    return m.start < hi and clause_end(fi, last_end, hi) > m.start
+
+
+_ANY = frozenset(fold(w) for w in ("أي", "أية", "لأي", "بأي"))
+
+
+def _generic(fi: FieldIndex, m: Match) -> bool:
+    """"أي هجوم", "أية مساعدات": an act spoken of in general, not one that took place."""
+    return m.start > 0 and fi.words[m.start - 1] in _ANY
 
 
 def _in_name(fi: FieldIndex, m: Match) -> bool:
