@@ -539,3 +539,12 @@ def test_a_denied_or_generic_act_is_no_event():
     doc = analyze("وتنفي كل من سوريا وروسيا وقوع أي هجوم كيماوي في المنطقة.", published="2018-04-08")
     assert not find(doc, "ASSAULT"), describe(doc)
     assert_event(doc, "REJECT", "SYR")
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("واشنطن تدعم حق السعوديين بالدفاع عن أنفسهم.", "SAU"),
+    ("أشاد الرئيس الروسي فلاديمير بوتين بالجهود الأوروبية لإنقاذ الاتفاق النووي الإيراني.", None),
+], ids=["people-of-a-state", "nisba-of-a-deal"])
+def test_support_goes_to_people_not_to_what_a_nisba_qualifies(text, recipient):
+    e = assert_event(analyze(text, published="2018-05-24"), "SUPPORT")
+    assert codes(e.recipient) == ({recipient} if recipient else set())

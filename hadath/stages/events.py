@@ -433,7 +433,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
     if trig.required and not rec:
         return []
-    implied = [] if rec or event in _NO_RECIPIENT or event in MUTUAL else _implied_recipient(doc, fi, end, hi, actor_parts)
+    implied = [] if rec or event in _NO_RECIPIENT or event in MUTUAL else \
+        _implied_recipient(doc, fi, end, hi, actor_parts, people_only=event == "SUPPORT")
     objects.update(x.start for x in rec)
     rec_parts = _as_people(fi, rec, [part(x.item) for x in rec]) + implied
     if actor_parts[0].sector == "UAF" and not rec_parts:
@@ -450,17 +451,21 @@ _SAYING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})  # acts the medi
 _NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"})
 
 
-def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts: list) -> list[Participant]:
+def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts: list,
+                       people_only: bool = False) -> list[Participant]:
     """"لتلوح بنقل سفارتها الى اربيل", "قصف إسرائيل للمفاعل النووي السوري": with no party named
     after the trigger, the state of the place or the nisba its clause names is the one acted on,
-    when it is not the actor's own."""
+    when it is not the actor's own. Support goes to people ("تدعم حق السعوديين"), not to what a
+    nisba qualifies ("الاتفاق النووي الإيراني"): ``people_only`` keeps plural nisbas alone."""
     own = {p.code for p in actor_parts}
     limit = clause_end(fi, end, hi)
     covered = {k for x in fi.mentions for k in range(x.start, x.end)}
     for k in range(end, limit):
         if k in covered or k - 1 in covered:  # "ميليشيات الحوثي الإيرانية": a nisba qualifying a name
             continue
-        place = next((p.item for p in fi.places if p.start == k and p.item.level != "country"), None)
+        if people_only and not fi.words[k].endswith(("يين", "يون")):
+            continue
+        place = None if people_only else next((p.item for p in fi.places if p.start == k and p.item.level != "country"), None)
         hit = None if place else load().matcher.match_at(fi.tokens, k)
         nisba = next((e for e in hit.payloads if e.kind == "nisba"), None) if hit else None
         code = place.country if place else nisba.code if nisba else None
