@@ -76,7 +76,8 @@ def build(classifier: Classifier | None = None):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
-                    if p is not None and p < TYPE_GATE.get(ev.event, GATE):
+                    # an act suffered ("بعد تلقيها رشقات صاروخية") is told as one whatever the sentence is about
+                    if p is not None and p < TYPE_GATE.get(ev.event, GATE) and "+received" not in ev.provenance:
                         continue
                     _merge(found, replace(ev, confidence=round(ev.confidence * (0.5 + p / 2), 3)) if p is not None else ev)
             for ev in _classifier_only(doc, fi, likely, found, part):
@@ -381,7 +382,10 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     sides = between(fi, end, hi)
     if sides is not None and (event in MUTUAL or event == "ASSAULT" or not _named_before(fi, sides[0][0].start, lo)):
         return _between_events(doc, fi, m, trig, event, mode, provenance, sides, part, (lo, hi))
-    patient = _patient_noun(fi, m) or _received(fi, m, lo)
+    received = _received(fi, m, lo)
+    patient = _patient_noun(fi, m) or received
+    if received:
+        provenance += "+received"
     nisba_actor = None if negated_claim else _nisba_actor(doc, fi, m)
     if negated_claim or nisba_actor is not None:
         actors = None  # "أعلن أنه لم يقصف": the denial is the speaker's
