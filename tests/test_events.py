@@ -548,3 +548,8 @@ def test_a_denied_or_generic_act_is_no_event():
 def test_support_goes_to_people_not_to_what_a_nisba_qualifies(text, recipient):
     e = assert_event(analyze(text, published="2018-05-24"), "SUPPORT")
     assert codes(e.recipient) == ({recipient} if recipient else set())
+
+
+def test_a_fabricated_or_alleged_act_is_no_event():
+    doc = analyze('زعمت روسيا أن التحضير لتصوير هجوم كيماوي مفبرك على إدلب قد بدأ.', published="2018-09-11")
+    assert not find(doc, "ASSAULT"), describe(doc)

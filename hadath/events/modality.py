@@ -4,6 +4,7 @@
   with only the subject between ("لم تفرض الولايات المتحدة عقوبات");
 - hypothetical: a condition (إذا، لو، في حال), a likelihood ("من المرجح أن", "ربما"), or "قد" before
   an imperfect verb ("قد تفرض" = might impose; "قد فرضت" stays a past act);
+- unreal: an act called fabricated or alleged ("هجوم كيماوي مفبرك", "الهجوم المزعوم");
 - future: a verb with the future س or after سوف ("سيزور", "ستقدم مساعدات"); PLOVER codes the
   intent, not the act: material cooperation becomes AGREE, an implemented concession CONCEDE, and
   force or sanctions THREATEN.
@@ -71,6 +72,15 @@ def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
         if k is not None and k > lo and fi.words[k - 1] == _MIGHT and _bare(fi.words[k])[:1] in _IMPERFECT:
             return True
     return False
+
+
+_UNREAL = frozenset(fold(w) for w in ("مفبرك", "مفبركة", "المفبرك", "المفبركة", "مزعوم", "مزعومة", "المزعوم",
+                                        "المزعومة", "وهمي", "وهمية", "الوهمي", "الوهمية", "مزيف", "مزيفة"))
+
+
+def unreal(fi: FieldIndex, end: int, hi: int) -> bool:
+    """"هجوم كيماوي مفبرك", "الهجوم المزعوم": an act the text calls fabricated or alleged."""
+    return any(fi.words[k].strip('"«»') in _UNREAL for k in range(end, min(hi, end + 3)))
 
 
 def _future_verb(word: str) -> bool:

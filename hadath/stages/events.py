@@ -13,7 +13,7 @@ from ..doc import Doc, Event, Participant, Span
 from ..events.arguments import (HE, PATIENT_NOUNS, actor, agent_by, between, preposition, recipient,
                                 clause_end, coordinated, is_force, subject_after, subject_before, word_has_purpose_lam)
 from ..events.field import FieldIndex, Located
-from ..events.modality import FUTURE_TYPE, future, hypothetical, negated
+from ..events.modality import FUTURE_TYPE, future, hypothetical, negated, unreal
 from ..lexicon.entries import NON_STATE_CODES, load
 from ..lexicon.matcher import Match
 from ..events.classifier import Classifier, load_classifier
@@ -362,7 +362,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if quote is not None:
         q = fi.locate(quote.span.start, quote.span.end, quote)
         quote_span = (q.start, q.end)
-    if hypothetical(fi, start, lo) or any(fi.words[k] in _TOPIC for k in range(max(lo, start - 2), start)):
+    if hypothetical(fi, start, lo) or unreal(fi, end, hi) or any(fi.words[k] in _TOPIC for k in range(max(lo, start - 2), start)):
         return []
     event, mode = trig.event, trig.mode
     provenance = f"lexicon:trigger:{trig.form}"
