@@ -553,3 +553,10 @@ def test_support_goes_to_people_not_to_what_a_nisba_qualifies(text, recipient):
 def test_a_fabricated_or_alleged_act_is_no_event():
     doc = analyze('زعمت روسيا أن التحضير لتصوير هجوم كيماوي مفبرك على إدلب قد بدأ.', published="2018-09-11")
     assert not find(doc, "ASSAULT"), describe(doc)
+
+
+def test_a_one_sided_mutual_act_is_with_the_articles_other_state():
+    doc = analyze("التقى الرئيس الروسي فلاديمير بوتين نظيره الأمريكي دونالد ترامب في هلسنكي. "
+                  "وقال بوتين إن روسيا والولايات المتحدة بحثتا العلاقات، وإن موسكو مستعدة للتعاون.", published="2018-10-19")
+    e = assert_event(doc, "AGREE", "RUS", "USA")
+    assert "+article-pair" in e.provenance and all(p.span is not None for p in e.actor + e.recipient)

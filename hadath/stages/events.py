@@ -7,6 +7,7 @@ attack with no named attacker is coded with an unknown armed actor (UAF, no coun
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..doc import Doc, Event, Participant, Span
@@ -83,7 +84,7 @@ def build(classifier: Classifier | None = None):
             for ev in _classifier_only(doc, fi, likely, found, part):
                 _merge(found, ev)
         sentences = {fi.field: [fi.raw(x.start, x.end) for x in fi.sentences] for fi in fields}
-        doc.events = _absorb_partial(list(found.values()), sentences)
+        doc.events = _complete_mutual(doc, part, _absorb_partial(list(found.values()), sentences))
         return doc
 
     return run
@@ -579,6 +580,27 @@ def _absorb_partial(events: list[Event], sentences: dict[str, list[tuple[int, in
         if fuller is not None:
             out[out.index(fuller)] = replace(fuller, spans=fuller.spans + ev.spans)
             out.remove(ev)
+    return out
+
+
+def _complete_mutual(doc: Doc, part, events: list[Event]) -> list[Event]:
+    """"موسكو مستعدة لذلك", "آلية تنسيق": a mutual act with one side named is with the other
+    state of the article's main pair (its two most named states); the party points to that
+    state's first mention."""
+    coded = [m for m in doc.mentions if m.code and m.code not in NON_STATE_CODES]
+    pair = [c for c, _ in Counter(m.code for m in coded).most_common(2)]
+    if len(pair) < 2:
+        return events
+    out = []
+    for ev in events:
+        sides = ev.actor + ev.recipient
+        if ev.event in MUTUAL and len(sides) == 1 and sides[0].code in pair:
+            code = pair[1 - pair.index(sides[0].code)]
+            other = min((m for m in coded if m.code == code), key=lambda m: (m.kind != "state", m.span.field != "title"))
+            party = (part(other),)
+            ev = replace(ev, actor=ev.actor or party, recipient=ev.recipient if not ev.actor else party,
+                         provenance=ev.provenance + "+article-pair", confidence=round(ev.confidence * 0.8, 3))
+        out.append(ev)
     return out
 
 
