@@ -560,3 +560,15 @@ def test_a_one_sided_mutual_act_is_with_the_articles_other_state():
                   "وقال بوتين إن روسيا والولايات المتحدة بحثتا العلاقات، وإن موسكو مستعدة للتعاون.", published="2018-10-19")
     e = assert_event(doc, "AGREE", "RUS", "USA")
     assert "+article-pair" in e.provenance and all(p.span is not None for p in e.actor + e.recipient)
+
+
+def test_understanding_for_a_concern_is_support_and_a_hoped_for_act_is_no_event():
+    doc = analyze("وأكد وزير الخارجية الألماني تفهمه قلق الرياض، معبرا عن أمله في انتهاء الأعمال العسكرية "
+                  "في القريب العاجل وتأمين دخول المساعدات الإنسانية.", published="2015-08-11")
+    assert_event(doc, "SUPPORT", "DEU", "SAU")
+    assert not find(doc, "RETREAT") and not find(doc, "AID"), describe(doc)
+
+
+def test_x_must_is_a_demand_on_x():
+    doc = analyze('وقال الجبير: "يجب على إيران تغيير سياستها العدوانية في المنطقة".', published="2015-08-11")
+    assert_event(doc, "REQUEST", "SAU", "IRN")

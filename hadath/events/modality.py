@@ -2,7 +2,8 @@
 
 - negated: a negation particle before the trigger, or before the verb whose object the trigger is
   with only the subject between ("لم تفرض الولايات المتحدة عقوبات");
-- hypothetical: a condition (إذا، لو، في حال), a likelihood ("من المرجح أن", "ربما"), or "قد" before
+- hypothetical: a condition (إذا، لو، في حال), a likelihood ("من المرجح أن", "ربما"), a hope
+  ("معبرا عن أمله في انتهاء الأعمال العسكرية"), or "قد" before
   an imperfect verb ("قد تفرض" = might impose; "قد فرضت" stays a past act);
 - unreal: an act called fabricated or alleged ("هجوم كيماوي مفبرك", "الهجوم المزعوم");
 - future: a verb with the future س or after سوف ("سيزور", "ستقدم مساعدات"); PLOVER codes the
@@ -17,7 +18,10 @@ from .field import FieldIndex
 
 _NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم", "غير", "دون", "بدون", "ليس", "ليست"))
 _CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما", "المرجح", "المحتمل",
-                                         "المتوقع", "المفترض", "يحتمل", "يرجح", "يتوقع", "يشتبه", "المشتبه"))
+                                         "المتوقع", "المفترض", "يحتمل", "يرجح", "يتوقع", "يشتبه", "المشتبه",
+                                         "أمله", "أملها", "أملهم", "يأمل", "تأمل", "نأمل", "آمل", "يتمنى", "تتمنى",
+                                         "نتمنى"))
+_CONDITION_REACH = 10  # tokens back to a condition, likelihood or hope
 _MIGHT = fold("قد")
 _STILL = frozenset(fold(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "زالوا", "نزال", "أزال", "يبرح", "تبرح"))
 _WAS = frozenset(fold(w) for w in ("كان", "كانت", "لكان", "لكانت"))
@@ -63,7 +67,7 @@ def negated(fi: FieldIndex, start: int, lo: int) -> bool:
 
 
 def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
-    if any(_bare(fi.words[k]) in _CONDITION for k in range(max(lo, start - 8), start)):
+    if any(_bare(fi.words[k]) in _CONDITION for k in range(max(lo, start - _CONDITION_REACH), start)):
         return True
     if any(_bare(fi.words[k]) in _WAS and _future_verb(fi.words[k + 1]) for k in range(max(lo, start - 6), start)):
         return True  # "ما كان سيعنيه اللجوء للخيار العسكري": what would have been
