@@ -279,9 +279,15 @@ def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
     return not any(m.end <= x.start <= m.end + 1 and preposition(fi, x) == _AGAINST for x in fi.mentions)
 
 
+_PATIENT_PHRASES = frozenset(fold(w) for w in ("إطلاق سراح", "اطلاق سراح", "الإفراج عن", "إخلاء سبيل"))
+
+
 def _patient_noun(fi: FieldIndex, m: Match) -> list | None:
-    """The genitive of a verbal noun that names who suffered the act ("مقتل مقيم مصري")."""
-    if m.end - m.start != 1 or (m.form[2:] if m.form.startswith("ال") else m.form) not in PATIENT_NOUNS:
+    """The genitive of a verbal noun that names who suffered the act ("مقتل مقيم مصري", "إطلاق
+    سراح المحتجزين")."""
+    stem = m.form[2:] if m.form.startswith("ال") else m.form
+    phrase = " ".join(fi.words[m.start:m.end])
+    if not (m.end - m.start == 1 and stem in PATIENT_NOUNS or phrase.lstrip("وب") in _PATIENT_PHRASES):
         return None
     lo, hi = fi.sentence_of(m.start)
     return subject_after(fi, m.end, hi)
