@@ -572,3 +572,9 @@ def test_understanding_for_a_concern_is_support_and_a_hoped_for_act_is_no_event(
 def test_x_must_is_a_demand_on_x():
     doc = analyze('وقال الجبير: "يجب على إيران تغيير سياستها العدوانية في المنطقة".', published="2015-08-11")
     assert_event(doc, "REQUEST", "SAU", "IRN")
+
+
+def test_civilians_taken_in_a_place_are_that_states_civilians():
+    doc = analyze('أدانت فرنسا قيام تنظيم داعش بخطف 200 مدني في منطقة القريتين في ريف حمص.', published="2015-08-11")
+    e = assert_event(doc, "ASSAULT", "IMG", "SYR")
+    assert [p.sector for p in e.recipient] == ["CVL"], describe(doc)

@@ -462,6 +462,10 @@ _SAYING = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})  # acts the medi
 _NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"})
 
 
+_CIVILIANS = frozenset(fold(w) for w in ("مدني", "مدنيا", "مدنيين", "المدنيين", "مواطنين", "المواطنين", "مواطنا",
+                                           "أشخاص", "شخصا", "سكان", "أطفال", "نساء", "مدنيون"))
+
+
 def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts: list,
                        people_only: bool = False) -> list[Participant]:
     """"لتلوح بنقل سفارتها الى اربيل", "قصف إسرائيل للمفاعل النووي السوري": with no party named
@@ -482,7 +486,9 @@ def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts:
         code = place.country if place else nisba.code if nisba else None
         if code and code not in own and code not in NON_STATE_CODES:
             a, b = fi.raw(k, k + 1)
-            return [Participant(doc.field_text(fi.field)[a:b], code, "GOV", Span(fi.field, a, b))]
+            # "خطف 200 مدني … في منطقة القريتين": civilians of that state
+            sector = "CVL" if any(fi.words[j] in _CIVILIANS for j in range(end, k)) else "GOV"
+            return [Participant(doc.field_text(fi.field)[a:b], code, sector, Span(fi.field, a, b))]
     return []
 
 
