@@ -578,3 +578,8 @@ def test_civilians_taken_in_a_place_are_that_states_civilians():
     doc = analyze('أدانت فرنسا قيام تنظيم داعش بخطف 200 مدني في منطقة القريتين في ريف حمص.', published="2015-08-11")
     e = assert_event(doc, "ASSAULT", "IMG", "SYR")
     assert [p.sector for p in e.recipient] == ["CVL"], describe(doc)
+
+
+def test_a_described_definite_act_is_told_here():
+    doc = analyze("وقال الوزير إن بريطانيا ستمدد الضربات الجوية التي تشنها على تنظيم داعش في العراق.", published="2015-08-04")
+    assert_event(doc, "ASSAULT", "GBR", "IMG")

@@ -261,6 +261,7 @@ def _sentence_scores(doc: Doc, fields: list[FieldIndex], clf: Classifier,
 
 
 _AGAINST = fold("ضد")
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين"))
 
 
 def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
@@ -275,6 +276,8 @@ def _bare_definite_noun(fi: FieldIndex, m: Match) -> bool:
     lo, hi = fi.sentence_of(m.start)
     if subject_after(fi, m.end, hi) is not None or between(fi, m.end, hi) is not None:
         return False
+    if m.end < hi and fi.words[m.end] in _RELATIVES:
+        return False  # "الضربات الجوية التي تشنها على تنظيم داعش": described, so told here
     # "اعتماد واشنطن على العقوبات ضد روسيا": a party the act is aimed against right after it makes it new
     return not any(m.end <= x.start <= m.end + 1 and preposition(fi, x) == _AGAINST for x in fi.mentions)
 
