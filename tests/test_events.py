@@ -580,6 +580,9 @@ def test_civilians_taken_in_a_place_are_that_states_civilians():
     assert [p.sector for p in e.recipient] == ["CVL"], describe(doc)
 
 
-def test_a_described_definite_act_is_told_here():
-    doc = analyze("وقال الوزير إن بريطانيا ستمدد الضربات الجوية التي تشنها على تنظيم داعش في العراق.", published="2015-08-04")
+
+
+def test_an_ongoing_act_carried_on_is_not_a_future_one():
+    doc = analyze("بريطانيا ستمدد الضربات الجوية التي تشنها على تنظيم داعش في العراق.", published="2015-08-04")
     assert_event(doc, "ASSAULT", "GBR", "IMG")
+    assert not find(doc, "THREATEN"), describe(doc)

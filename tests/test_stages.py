@@ -162,3 +162,11 @@ def test_bare_head_nouns_refer_to_the_named_organisation():
     assert any(m.text == "الحركة" for m in hamas.mentions)
     coalition = actor_of(doc, "التحالف بقيادة السعودية")
     assert coalition.code == "SAU" and any(m.text == "التحالف" for m in coalition.mentions)
+
+
+def test_a_definite_noun_and_its_agreeing_adjective_match_an_indefinite_entry():
+    from hadath.events.lexicon import triggers
+    from hadath.text.normalize import fold
+    from hadath.text.tokens import tokenize
+    hit = triggers().match_at(tokenize(fold("الضربات الجوية")), 0)
+    assert hit is not None and hit.end == 2 and hit.payloads[0].event == "ASSAULT"

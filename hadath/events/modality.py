@@ -34,6 +34,9 @@ _NOT_FUTURE = frozenset(fold(w) for w in ("سيارة", "سيارات", "سيا�
 # type of a future act -> (type of the intent, its CAMEO code: 036 intend to meet, 031 to cooperate
 # materially, 033 to give aid, 035 to yield, 138 threaten force, 137 threaten repression, 131
 # threaten non-force sanctions)
+# Verbs that carry an ongoing act on ("ستمدد الضربات", "سيواصل القصف"): the act is not a future one.
+_GO_ON = frozenset(fold(w) for w in ("يواصل", "تواصل", "نواصل", "يستمر", "تستمر", "نستمر", "يمدد", "تمدد", "نمدد",
+                                     "يمضي", "تمضي", "يبقي", "تبقي", "يكثف", "تكثف"))
 FUTURE_TYPE = {"CONSULT": ("AGREE", "036"), "COOPERATE": ("AGREE", "031"), "AID": ("AGREE", "033"),
                "RETREAT": ("CONCEDE", "035"), "ASSAULT": ("THREATEN", "138"), "COERCE": ("THREATEN", "137"),
                "SANCTION": ("THREATEN", "131")}
@@ -89,7 +92,8 @@ def unreal(fi: FieldIndex, end: int, hi: int) -> bool:
 
 def _future_verb(word: str) -> bool:
     word = _bare(word)
-    return word.startswith("س") and len(word) >= 5 and word[1] in _IMPERFECT and word not in _NOT_FUTURE
+    return word.startswith("س") and len(word) >= 5 and word[1] in _IMPERFECT and word not in _NOT_FUTURE \
+        and word[1:] not in _GO_ON
 
 
 def future(fi: FieldIndex, m: Match, lo: int) -> bool:

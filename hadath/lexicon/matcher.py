@@ -77,6 +77,9 @@ class PhraseMatcher:
         for rank, form in enumerate(candidates):
             if not self.strip_article and "ال" + form in candidates:
                 continue
+            # "الضربات الجوية" for "ضربات جوية": once the article is stripped from the noun, the
+            # adjectives agreeing with it lose theirs too
+            definite = strip and self.strip_article and "ال" + form in candidates
             node = self._trie.get(form)
             j = i + 1
             while node is not None:
@@ -84,7 +87,11 @@ class PhraseMatcher:
                     best = Match(i, j, tuple(node[_END]), rank, form)
                 if j >= len(tokens):
                     break
-                node = node.get(tokens[j].text)
+                word = tokens[j].text
+                nxt = node.get(word)
+                if nxt is None and definite and word.startswith("ال"):
+                    nxt = node.get(word[2:])
+                node = nxt
                 j += 1
         return best
 

@@ -59,7 +59,7 @@ def build(classifier: Classifier | None = None):
         hits = [_triggers(fi, matcher) for fi in fields]
         scored = _sentence_scores(doc, fields, clf, hits)
         for fi, found_triggers, likely in zip(fields, hits, scored):
-            last_end, last_event = -10, None
+            last_end, last_event, last_cameo = -10, None, None
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
             agents = [(q.start, [q.item.speaker]) for q in fi.quotes if q.item.speaker is not None]
@@ -70,8 +70,8 @@ def build(classifier: Classifier | None = None):
                     m.start - last_end <= 6 and _purpose(fi, m)
                     and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0))) \
                     or _content_of_previous(fi, m, last_end) or _target_of_previous(fi, m, last_end, last_event) \
-                    or _denied(fi, m, last_end, last_event) or _generic(fi, m)
-                last_end, last_event = m.end, m.payloads[0].event
+                    or _denied(fi, m, last_end, last_cameo) or _generic(fi, m)
+                last_end, last_event, last_cameo = m.end, m.payloads[0].event, m.payloads[0].cameo
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _sport(fi, m.start) or _in_name(fi, m):
                     continue
@@ -96,16 +96,17 @@ def _purpose(fi: FieldIndex, m: Match) -> bool:
     return word_has_purpose_lam(word) or word.startswith("ل") and not word.startswith("لل") and word[1:] == m.form
 
 
-_FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”", fold("إلى")})
+_ABOUT = frozenset(fold(w) for w in ("إلى", "عن"))  # "دعا إلى وقف …", "امتناع إيران عن دخول المفتشين"
+_FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”"}) | _ABOUT
 
 
 def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
     """"اتهمت إيران الولايات المتحدة بدعم الإرهاب", "توعد نتنياهو حزب الله برد قاس", "دعا بومبيو
-    السعودية إلى دعم التحقيق": a verbal noun with ب or after إلى, right after the previous
-    trigger's own parties, says what that act was about (the accusation, the threat, the
-    demand), not a second act."""
+    السعودية إلى دعم التحقيق", "امتناع إيران عن دخول المفتشين": a verbal noun with ب or after
+    إلى/عن, right after the previous trigger's own parties, says what that act was about (the
+    accusation, the threat, the demand, the refusal), not a second act."""
     word = fi.words[m.start]
-    marked = word.startswith("ب") and not m.form.startswith("ب") or m.start > 0 and fi.words[m.start - 1] == fold("إلى")
+    marked = word.startswith("ب") and not m.form.startswith("ب") or m.start > 0 and fi.words[m.start - 1] in _ABOUT
     if not marked or not 0 < m.start - last_end <= 10:
         return False
     if fi.sentence_of(m.start) != fi.sentence_of(last_end - 1):
@@ -127,9 +128,12 @@ def _target_of_previous(fi: FieldIndex, m: Match, last_end: int, last_event: str
     return fi.sentence_of(m.start) == fi.sentence_of(last_end - 1)
 
 
-def _denied(fi: FieldIndex, m: Match, last_end: int, last_event: str | None) -> bool:
+_DENIAL = "016"  # CAMEO: deny responsibility (نفى، أنكر، كذب)
+
+
+def _denied(fi: FieldIndex, m: Match, last_end: int, last_cameo: str | None) -> bool:
     """"تنفي سوريا وروسيا وقوع أي هجوم": the act a denial denies right after it is no event."""
-    if last_event != "REJECT" or not 0 <= m.start - last_end <= 6:
+    if last_cameo != _DENIAL or not 0 <= m.start - last_end <= 6:
         return False
     lo, hi = fi.sentence_of(last_end - 1)
     return m.start < hi and clause_end(fi, last_end, hi) > m.start
