@@ -459,8 +459,10 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
     if not rec_parts and event in MUTUAL and len(actor_parts) > 1:
         actor_parts, rec_parts = actor_parts[:1], actor_parts[1:]  # "ماكرون وبوتين اتفقا": one with the other
-    rec_parts = [r for r in rec_parts if (r.code, r.sector) != (actor_parts[0].code, actor_parts[0].sector)
-                 or r.entity_text != actor_parts[0].entity_text]
+    # one party is not both sides: "امتناع إيران … يعني عزم طهران" names Iran twice
+    same = {p.actor_id for p in actor_parts if p.actor_id}
+    rec_parts = [r for r in rec_parts if ((r.code, r.sector) != (actor_parts[0].code, actor_parts[0].sector)
+                                          or r.entity_text != actor_parts[0].entity_text) and r.actor_id not in same]
     return [_event(doc, fi, m, trig, event, mode, provenance, actor_parts, rec_parts, (lo, hi),
                    (actors or []) + rec, 0.7 if actors else 0.5)]
 
