@@ -354,6 +354,9 @@ def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     return Participant(doc.field_text(fi.field)[a:b], nisba.code, "MIL" if force else "GOV", Span(fi.field, a, b))
 
 
+_HEADING = 3  # tokens of a subheading inside a text ("نهب وانتهاكات"), which continues no sentence
+
+
 def _previous_agent(fi: FieldIndex, lo: int, agents: list[tuple[int, list[Participant]]],
                     upto: int | None = None) -> list[Participant] | None:
     """"دعا الولايات المتحدة إلى …", "ودعا أيضا …": a sentence opening with a verb and naming no
@@ -428,7 +431,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         actors = framing  # "وهو علي خامنئي … فماذا قال: «لن نكف عن دعم …»": who speaks before the quote
         actor_parts = [part(x.item) for x in actors]
         provenance += "+quote-frame"
-    elif quote is None and start <= lo + 1 and (carried := _previous_agent(fi, lo, agents)):
+    elif quote is None and start <= lo + 1 and hi - lo > _HEADING and (carried := _previous_agent(fi, lo, agents)):
         actor_parts = carried
         provenance += "+previous-sentence"
     elif _possessive(fi, m) and (carried := _previous_agent(fi, lo, agents, start)):
