@@ -29,7 +29,7 @@ _UNNAMED_ATTACK = ("ASSAULT",)
 _UNCODED_ACTORS = frozenset({"UAF", "UNK"})
 # A verbal noun after these names a topic, not an act: "فيما يخص التدريب والتسليح".
 _TOPIC = frozenset(fold(w) for w in ("يخص", "مجال", "مستوى", "بشأن", "حول", "ملف", "قضية", "موضوع", "صعيد",
-                                     "مجالات", "ملفات"))
+                                     "مجالات", "ملفات", "ضمن", "إطار"))
 
 
 # Below this probability that its sentence reports an act of the type, a trigger is taken for
@@ -96,6 +96,7 @@ def _purpose(fi: FieldIndex, m: Match) -> bool:
     return word_has_purpose_lam(word) or word.startswith("ل") and not word.startswith("لل") and word[1:] == m.form
 
 
+_QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _ABOUT = frozenset(fold(w) for w in ("إلى", "عن"))  # "دعا إلى وقف …", "امتناع إيران عن دخول المفتشين"
 _FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”"}) | _ABOUT
 
@@ -106,7 +107,10 @@ def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
     إلى/عن, right after the previous trigger's own parties, says what that act was about (the
     accusation, the threat, the demand, the refusal), not a second act."""
     word = fi.words[m.start]
-    marked = word.startswith("ب") and not m.form.startswith("ب") or m.start > 0 and fi.words[m.start - 1] in _ABOUT
+    k = m.start - 1
+    while k > 0 and fi.words[k] in _QUOTE_MARKS:
+        k -= 1
+    marked = word.startswith("ب") and not m.form.startswith("ب") or k >= 0 and fi.words[k] in _ABOUT
     if not marked or not 0 < m.start - last_end <= 10:
         return False
     if fi.sentence_of(m.start) != fi.sentence_of(last_end - 1):
