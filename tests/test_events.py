@@ -586,3 +586,10 @@ def test_an_ongoing_act_carried_on_is_not_a_future_one():
     doc = analyze("بريطانيا ستمدد الضربات الجوية التي تشنها على تنظيم داعش في العراق.", published="2015-08-04")
     assert_event(doc, "ASSAULT", "GBR", "IMG")
     assert not find(doc, "THREATEN"), describe(doc)
+
+
+def test_an_attack_killing_people_in_a_town_hits_its_civilians_not_who_holds_it():
+    doc = analyze("وقد أفيد بمقتل عشرات الأشخاص في مدينة دوما التي تسيطر عليها المعارضة السورية المسلحة.",
+                  published="2018-04-08")
+    e = assert_event(doc, "ASSAULT", None, "SYR")
+    assert [(p.code, p.sector) for p in e.recipient] == [("SYR", "CVL")], describe(doc)

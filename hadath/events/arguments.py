@@ -276,13 +276,13 @@ def _owner(fi: FieldIndex, m: Located) -> bool:
 
 def clause_end(fi: FieldIndex, end: int, hi: int) -> int:
     """Where the clause of a trigger ending at ``end`` stops: the reach of its object, a word that
-    opens a new clause, or a relative clause describing the name before it ("رفض نتنياهو الذي
-    يعارض الاتفاق الذي توصلت إليه إيران")."""
+    opens a new clause, or a relative clause describing the name or place before it ("رفض نتنياهو
+    الذي يعارض الاتفاق الذي توصلت إليه إيران", "في مدينة دوما التي تسيطر عليها المعارضة")."""
     limit = min(hi, end + _OBJECT_REACH)
     for k in range(end, limit):
         if _breaks(fi, k) or k > end and fi.words[k] == "،" and k + 1 < limit and _breaks(fi, k + 1):
             return k
-        if fi.words[k] in _RELATIVES and any(x.end == k for x in fi.mentions):
+        if fi.words[k] in _RELATIVES and any(x.end == k for x in fi.mentions + fi.places):
             return k
     return limit
 

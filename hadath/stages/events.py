@@ -479,7 +479,7 @@ _NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"}
 
 
 _CIVILIANS = frozenset(fold(w) for w in ("مدني", "مدنيا", "مدنيين", "المدنيين", "مواطنين", "المواطنين", "مواطنا",
-                                           "أشخاص", "شخصا", "سكان", "أطفال", "نساء", "مدنيون"))
+                                           "أشخاص", "الأشخاص", "شخصا", "سكان", "أطفال", "نساء", "مدنيون"))
 
 
 def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts: list,
