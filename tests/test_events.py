@@ -593,3 +593,10 @@ def test_an_attack_killing_people_in_a_town_hits_its_civilians_not_who_holds_it(
                   published="2018-04-08")
     e = assert_event(doc, "ASSAULT", None, "SYR")
     assert [(p.code, p.sector) for p in e.recipient] == [("SYR", "CVL")], describe(doc)
+
+
+def test_a_verdict_on_a_claim_is_its_speakers_rejection():
+    doc = analyze('أكد مصدر مسؤول في وزارة الخارجية السعودية أن الأنباء عن طرد السفير التركي بسبب اختفاء '
+                  'الصحفي جمال خاشقجي "لا أساس لها من الصحة".', published="2018-10-09")
+    e = assert_event(doc, "REJECT", "SAU")
+    assert [p.sector for p in e.actor] == ["GOV"] and "خاشقجي" not in e.actor[0].entity_text, describe(doc)

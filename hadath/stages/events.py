@@ -408,8 +408,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if received:
         provenance += "+received"
     nisba_actor = None if negated_claim else _nisba_actor(doc, fi, m)
-    if negated_claim or nisba_actor is not None:
-        actors = None  # "أعلن أنه لم يقصف": the denial is the speaker's
+    if negated_claim or nisba_actor is not None or quote is not None and _verdict(trig):
+        actors = None  # "أعلن أنه لم يقصف", "أكد مصدر أن الأنباء لا أساس لها من الصحة": the speaker's
     elif patient:
         actors = agent_by(fi, end, hi) or ([] if event in _UNNAMED_ATTACK else
                                            actor(fi, start, end, (lo, hi), quote_span, first_person,
@@ -548,6 +548,14 @@ def _as_people(fi: FieldIndex, located: list[Located], parts: list[Participant])
     if not located or located[0].start == 0 or fi.words[located[0].start - 1] not in _PEOPLE:
         return parts
     return [replace(p, sector="CVL") if p.sector == "GOV" else p for p in parts]
+
+
+_VERDICTS = tuple(fold(w) for w in ("لا ", "عار", "غير ", "مفبرك", "ملفق"))
+
+
+def _verdict(trig: Trigger) -> bool:
+    """"لا أساس لها من الصحة", "عارية عن الصحة": a judgement on a claim, which its speaker makes."""
+    return trig.form.startswith(_VERDICTS)
 
 
 def _named_before(fi: FieldIndex, side: int, lo: int) -> bool:
