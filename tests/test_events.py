@@ -600,3 +600,14 @@ def test_a_verdict_on_a_claim_is_its_speakers_rejection():
                   'الصحفي جمال خاشقجي "لا أساس لها من الصحة".', published="2018-10-09")
     e = assert_event(doc, "REJECT", "SAU")
     assert [p.sector for p in e.actor] == ["GOV"] and "خاشقجي" not in e.actor[0].entity_text, describe(doc)
+
+
+def test_an_arrest_told_around_its_subject_is_one_coerce_event():
+    doc = analyze("ألقت قوات الأمن التركية، فجر أمس الجمعة، القبض على 17 شخصا في مدينة مانيسا.", published="2015-08-08")
+    assert_event(doc, "COERCE", "TUR")
+    assert not find(doc, "ASSAULT"), describe(doc)
+
+
+def test_the_holder_of_targets_named_after_their_description():
+    doc = analyze("شنت القوات المسلحة التركية، غارات جوية على أهداف محددة لحزب العمال الكردستاني.", published="2015-08-08")
+    assert_event(doc, "ASSAULT", "TUR", "TUR")

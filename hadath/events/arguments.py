@@ -62,10 +62,12 @@ def preposition(fi: FieldIndex, m: Located) -> str | None:
         return fi.words[m.start - 1]
     if m.start > 1 and fi.words[m.start - 1] in _HOLDINGS and fi.words[m.start - 2] in PREPOSITIONS:
         return fi.words[m.start - 2]  # "على مواقع الحوثيين", "لصالح ملف الولايات المتحدة"
-    if m.start > 0 and fi.words[m.start - 1] in _HOLDINGS and (
-            fi.words[m.start].startswith("لل") or fi.clitic_preposition(m.start) == "ل"):
-        # "استهدفت تجمعا للميليشيات": the holder of what was hit, governed as the holding is
-        return fi.words[m.start - 2] if m.start > 1 and fi.words[m.start - 2] in PREPOSITIONS else None
+    if fi.words[m.start].startswith("لل") or fi.clitic_preposition(m.start) == "ل":
+        # "استهدفت تجمعا للميليشيات", "على أهداف محددة لحزب العمال": the holder of what was hit,
+        # governed as the holding is
+        h = next((k for k in range(m.start - 1, max(m.start - 4, -1), -1) if fi.words[k] in _HOLDINGS), None)
+        if h is not None and fi.mention_at(h) is None and not any(h < x.start < m.start for x in fi.mentions):
+            return fi.words[h - 1] if h > 0 and fi.words[h - 1] in PREPOSITIONS else None
     first = fi.words[m.start]
     for clitic in _CLITIC_PREPS:
         if first.startswith(clitic):

@@ -182,7 +182,8 @@ def _first_person_forms(word: str) -> list[str]:
 def _triggers(fi: FieldIndex, matcher):
     """Trigger matches in text order, each with whether it is a first-person verb in a quote."""
     found = [(m, False) for m in matcher.find_all(fi.tokens)]
-    found += [(m, False) for m in _split_triggers(fi, matcher, {k for m, _ in found for k in range(m.start, m.end)})]
+    split, rests = _split_triggers(fi, matcher, {k for m, _ in found for k in range(m.start, m.end)})
+    found = [(m, fp) for m, fp in found if m.start not in rests] + [(m, False) for m in split]
     covered = {k for m, _ in found for k in range(m.start, m.end)}
     for q in fi.quotes:
         for k in range(q.start, q.end):
@@ -196,24 +197,34 @@ def _triggers(fi: FieldIndex, matcher):
     return sorted(found, key=lambda x: x[0].start)
 
 
-_SPLIT_GAP = 6  # tokens of a subject standing inside a multiword trigger
+_COMMAS = frozenset({"،", ",", "؛", ";"})
+_SPLIT_GAP = 6
+_DAYTIME = frozenset(fold(w) for w in ("فجر", "صباح", "مساء", "ظهر", "عصر", "ليل", "ليلة", "اليوم", "أمس"))  # tokens of a subject standing inside a multiword trigger
 
 
-def _split_triggers(fi: FieldIndex, matcher, covered: set[int]) -> list[Match]:
-    """"أطلق جنود إسرائيليون النار", "أطلقت إسرائيل سراح", "قطع المغرب العلاقات": a verb whose
+def _split_triggers(fi: FieldIndex, matcher, covered: set[int]) -> tuple[list[Match], set[int]]:
+    """"أطلق جنود إسرائيليون النار", "أطلقت إسرائيل سراح", "ألقت قوات الأمن القبض": a verb whose
     multiword trigger continues after its subject. The match covers the verb alone; the subject
-    in between is found after it as in any verb-subject clause."""
-    out = []
+    in between is found after it as in any verb-subject clause. Also returns where the rest of
+    each such trigger starts: a match found there alone ("القبض على") is part of it."""
+    out, rests = [], set()
+    timed = {j for t in fi.times for j in range(t.start, t.end)}
     for x in fi.mentions:
         k = x.start - 1
-        if k < 0 or k in covered or x.end - x.start > _SPLIT_GAP or x.end >= len(fi.tokens) or x.end in covered \
-                or fi.sentence_of(k) != fi.sentence_of(x.end):
+        rest = x.end
+        # "ألقت قوات الأمن التركية، فجر أمس الجمعة، القبض": commas and times may follow the subject
+        while rest < len(fi.tokens) and rest - x.end < _SPLIT_GAP and (
+                fi.words[rest] in _COMMAS or rest in timed or fi.words[rest] in _DAYTIME):
+            rest += 1
+        if k < 0 or k in covered or x.end - x.start > _SPLIT_GAP or rest >= len(fi.tokens) \
+                or fi.sentence_of(k) != fi.sentence_of(rest):
             continue
-        joined = [fi.tokens[k]] + fi.tokens[x.end:x.end + 5]
+        joined = [fi.tokens[k]] + fi.tokens[rest:rest + 5]
         hit = matcher.match_at(joined, 0)
         if hit is not None and hit.end > 1:
             out.append(Match(k, k + 1, hit.payloads, hit.form_rank, hit.form))
-    return out
+            rests.add(rest)
+    return out, rests
 
 
 def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) -> list[Event]:
@@ -222,14 +233,14 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
     out = []
     for (lo, hi), probs in likely.items():
         kind, p = max(probs.items(), key=lambda kv: kv[1], default=(None, 0.0))
-        if p < TYPE_CLASSIFIER_ONLY.get(kind, CLASSIFIER_ONLY) or any(e.event == kind and any(s.field == fi.field and fi.raw(lo, hi)[0] <= s.start
-                                                             < fi.raw(lo, hi)[1] for s in e.spans)
-                                      for e in found.values()):
-            continue
-        if _sport(fi, lo):
+        a, b = fi.raw(lo, hi)
+        coded = any(s.field == fi.field and a <= s.start < b for e in found.values() for s in e.spans
+                    if kind != "PROTEST" or e.event == kind)
+        # a sentence the lexicon coded is not recoded by the classifier as another type (protests,
+        # which come with words of other types, "تظاهروا ضد", only as the same one)
+        if p < TYPE_CLASSIFIER_ONLY.get(kind, CLASSIFIER_ONLY) or coded or _sport(fi, lo):
             continue
         subjects = [m for m in fi.mentions if lo <= m.start < hi and preposition(fi, m) is None]
-        a, b = fi.raw(lo, hi)
         if subjects:
             actor_part = part(subjects[0].item)
             others = [m for m in fi.mentions if subjects[0].end <= m.start < hi]
