@@ -611,3 +611,10 @@ def test_an_arrest_told_around_its_subject_is_one_coerce_event():
 def test_the_holder_of_targets_named_after_their_description():
     doc = analyze("شنت القوات المسلحة التركية، غارات جوية على أهداف محددة لحزب العمال الكردستاني.", published="2015-08-08")
     assert_event(doc, "ASSAULT", "TUR", "TUR")
+
+
+def test_clashes_between_the_forces_of_one_side_and_another():
+    doc = analyze("قصفت ميليشيات الحوثي قرية في الحديدة. ودارت اشتباكات متقطعة بين قوات المقاومة والمليشيات الحوثية.",
+                  published="2018-08-17")
+    e = assert_event(doc, "ASSAULT", "YEM", "YEM")
+    assert {p.sector for p in e.actor + e.recipient} >= {"PRM", "REB"}, describe(doc)

@@ -18,11 +18,12 @@ from ..stages.text import FIELDS
 _COALITIONS = ("saudi_led_coalition", "us_led_coalition")
 _COALITION_BY_ENEMY = {"houthis": "saudi_led_coalition", "isis": "us_led_coalition"}
 _COALITION = fold("التحالف")
+_HEAD_BY_ENEMY = {fold("المقاومة"): {"houthis": "yemen_popular_resistance"}}
 # "المملكة" alone is the kingdom the article names most ("سيزور المملكة" in a Saudi story).
 _KINGDOMS = frozenset({"SAU", "JOR", "MAR", "BHR", "GBR", "ESP", "NLD", "BEL", "SWE", "NOR", "DNK", "THA", "JPN"})
 _KINGDOM = fold("المملكة")
 # Head nouns of organisation names that, bare and definite, refer back to the organisation
-# ("حركة حماس" … "الحركة").
+# ("حركة حماس" … "الحركة"); unnamed, "المقاومة" fighting the Houthis is Yemen's popular resistance.
 _HEADS = frozenset(fold(w) for w in ("الحركة", "الجماعة", "التنظيم", "الحزب", "الجبهة", "المقاومة", "الميليشيا",
                                       "الميليشيات", "المليشيات"))
 
@@ -51,7 +52,14 @@ def bare_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                          and fold(m.text).split()[0].lstrip("وفلب").removeprefix("ال") == head]
                 if named:
                     out.append(replace_span(named[-1], doc, span))
+                elif (ref := _by_enemy(stem, mentions)) is not None:
+                    out.append(_org(doc, span, ref, "rule:bare-head"))
     return out
+
+
+def _by_enemy(stem: str, mentions: list[Mention]) -> str | None:
+    enemies = _HEAD_BY_ENEMY.get(stem, {})
+    return next((enemies[m.entry] for m in mentions if m.entry in enemies), None)
 
 
 def _order(m: Mention) -> tuple:

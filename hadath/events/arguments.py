@@ -228,6 +228,8 @@ def between(fi: FieldIndex, end: int, hi: int, reach: int = 2) -> tuple[list[Loc
     if j >= hi or fi.words[j] != "بين":
         return None
     first = fi.mention_at(j + 1)
+    if first is None and j + 2 < hi and is_force(fi.words[j + 1]):
+        first = fi.mention_at(j + 2)  # "بين قوات المقاومة والمليشيات الحوثية"
     if first is None:
         return None
     sides = coordinated(fi, first)
