@@ -602,9 +602,10 @@ def test_a_verdict_on_a_claim_is_its_speakers_rejection():
     assert [p.sector for p in e.actor] == ["GOV"] and "خاشقجي" not in e.actor[0].entity_text, describe(doc)
 
 
-def test_an_arrest_told_around_its_subject_is_one_coerce_event():
-    doc = analyze("ألقت قوات الأمن التركية، فجر أمس الجمعة، القبض على 17 شخصا في مدينة مانيسا.", published="2015-08-08")
-    assert_event(doc, "COERCE", "TUR")
+def test_an_arrest_told_around_its_subject_is_one_coerce_event_on_the_group_of_the_arrested():
+    doc = analyze("ألقت قوات الأمن التركية، فجر أمس الجمعة، القبض على 17 شخصا، يشتبه في انتمائهم لتنظيم «داعش».",
+                  published="2015-08-08")
+    assert_event(doc, "COERCE", "TUR", "IMG")
     assert not find(doc, "ASSAULT"), describe(doc)
 
 

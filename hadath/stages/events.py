@@ -467,6 +467,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         rec = list(sides[0]) + list(sides[1])  # "مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال"
     else:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
+    if not rec and event in _ON_MEMBERS:
+        rec = _members_of(fi, end, hi)
     if trig.required and not rec:
         return []
     implied = [] if rec or event in _NO_RECIPIENT or event in MUTUAL else \
@@ -491,6 +493,22 @@ _NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"}
 
 _CIVILIANS = frozenset(fold(w) for w in ("مدني", "مدنيا", "مدنيين", "المدنيين", "مواطنين", "المواطنين", "مواطنا",
                                            "أشخاص", "الأشخاص", "شخصا", "سكان", "أطفال", "نساء", "مدنيون"))
+
+
+_ON_MEMBERS = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
+_MEMBERSHIP = frozenset(fold(w) for w in ("انتمائهم", "انتمائه", "انتمائها", "الانتماء", "بالانتماء", "المنتمين",
+                                            "ينتمون", "ينتمي", "تنتمي", "عناصر", "أعضاء", "بعضوية",
+                                            "صلتهم", "بصلتهم", "ارتباطهم", "لارتباطهم", "الموالين", "موالين"))
+
+
+def _members_of(fi: FieldIndex, end: int, hi: int) -> list[Located]:
+    """"القبض على 17 شخصا، يشتبه في انتمائهم لتنظيم داعش": the group the people acted on belong to."""
+    limit = min(hi, end + 16)
+    for k in range(end, limit):
+        if fi.words[k] in _MEMBERSHIP:
+            m = next((x for x in fi.mentions if k < x.start <= k + 3), None)
+            return coordinated(fi, m) if m is not None else []
+    return []
 
 
 def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts: list,
