@@ -619,3 +619,9 @@ def test_clashes_between_the_forces_of_one_side_and_another():
                   published="2018-08-17")
     e = assert_event(doc, "ASSAULT", "YEM", "YEM")
     assert {p.sector for p in e.actor + e.recipient} >= {"PRM", "REB"}, describe(doc)
+
+
+def test_the_party_relying_on_sanctions_imposes_them():
+    doc = analyze("انتقد الرئيس الروسي بشدة اعتماد واشنطن على العقوبات ضد روسيا وآخرين.", published="2018-10-19")
+    assert_event(doc, "ACCUSE", "RUS", "USA")
+    assert_event(doc, "SANCTION", "USA", "RUS")

@@ -108,6 +108,9 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     adjacent = _adjacent_subject(fi, start, lo)
     if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
         return adjacent
+    relying = _genitive_before_preposition(fi, start, lo)
+    if relying is not None:  # "اعتماد واشنطن على العقوبات ضد روسيا"
+        return relying
     purpose = word_has_purpose_lam(fi.words[start])
     inside = next((x for x in fi.mentions if start < x.start < end < x.end), None)
     if inside is not None and not purpose and preposition(fi, inside) is None:
@@ -133,6 +136,18 @@ def _undertaker(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
             m = next((x for x in fi.mentions if k < x.start < start and x.start <= k + 4), None)
             return coordinated(fi, m) if m is not None else None
     return None
+
+
+def _genitive_before_preposition(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+    """"اعتماد واشنطن على العقوبات": a verbal noun after a preposition belongs to the party named
+    just before the preposition, itself the genitive of a noun."""
+    if start - 2 < lo or fi.words[start - 1] not in PREPOSITIONS:
+        return None
+    m = next((x for x in fi.mentions if x.end == start - 1 and x.start > lo), None)
+    if m is None or preposition(fi, m) is not None or fi.mention_at(m.start - 1) is not None \
+            or fi.words[m.start - 1] in PREPOSITIONS or not fi.words[m.start - 1].isalpha():
+        return None
+    return [m]
 
 
 def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
