@@ -625,3 +625,8 @@ def test_the_party_relying_on_sanctions_imposes_them():
     doc = analyze("انتقد الرئيس الروسي بشدة اعتماد واشنطن على العقوبات ضد روسيا وآخرين.", published="2018-10-19")
     assert_event(doc, "ACCUSE", "RUS", "USA")
     assert_event(doc, "SANCTION", "USA", "RUS")
+
+
+def test_two_attacks_by_gunmen_in_a_city():
+    doc = analyze("ووقع هجومان آخران قام بهما مسلحون في اسطنبول.", published="2015-08-11")
+    assert_event(doc, "ASSAULT", None, "TUR")

@@ -170,3 +170,9 @@ def test_a_definite_noun_and_its_agreeing_adjective_match_an_indefinite_entry():
     from hadath.text.tokens import tokenize
     hit = triggers().match_at(tokenize(fold("الضربات الجوية")), 0)
     assert hit is not None and hit.end == 2 and hit.payloads[0].event == "ASSAULT"
+
+
+def test_broken_plural_nisbas():
+    doc = analyze("قتل ستة عناصر من رجال الأمن الأتراك، وأصيب جنود روس وجنود ألمان.", "2015-08-11")
+    codes = {m.code for m in doc.mentions}
+    assert {"TUR", "RUS", "DEU"} <= codes

@@ -102,8 +102,8 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
         lo, hi = max(lo, quote_span[0]), min(hi, quote_span[1])
     if first_person or start > 0 and fi.words[start - 1] in HE:
         return None  # "أعلن أنه سيزور المملكة": the speaker acts; the name after the verb is its object
-    doer = _undertaker(fi, start, lo)
-    if doer is not None:  # "قيام تنظيم داعش الإرهابي بخطف 200 مدني"
+    doer = _undertaker(fi, start, lo) or _done_by(fi, end, hi)
+    if doer is not None:  # "قيام تنظيم داعش الإرهابي بخطف 200 مدني", "هجومان قام بهما مسلحون"
         return doer
     adjacent = _adjacent_subject(fi, start, lo)
     if adjacent is not None:  # subject-verb order: "نتنياهو يتوعد إيران"
@@ -148,6 +148,24 @@ def _genitive_before_preposition(fi: FieldIndex, start: int, lo: int) -> list[Lo
             or fi.words[m.start - 1] in PREPOSITIONS or not fi.words[m.start - 1].isalpha():
         return None
     return [m]
+
+
+_DONE = frozenset(fold(w) for w in ("شنه", "شنها", "شنته", "شنتها", "شنوه", "شنوها", "نفذه", "نفذها", "نفذته",
+                                      "نفذتها", "نفذوه", "نفذوها", "تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه"))
+_DID = frozenset(fold(w) for w in ("قام", "قامت", "قاما", "قامتا", "قاموا"))
+_WITH_IT = frozenset(fold(w) for w in ("به", "بها", "بهما", "بهم"))
+
+
+def _done_by(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
+    """"هجوما شنه مسلحون حوثيون", "هجومان قام بهما مسلحون", "حادث تبنته مجموعة": the doer named
+    in the relative clause right after the act."""
+    for k in range(end, min(hi, end + 4)):
+        word = fi.words[k]
+        at = k + 1 if word in _DONE else k + 2 if word in _DID and k + 1 < hi and fi.words[k + 1] in _WITH_IT else None
+        if at is not None:
+            m = fi.mention_at(at)
+            return coordinated(fi, m) if m is not None and preposition(fi, m) is None else None
+    return None
 
 
 def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:

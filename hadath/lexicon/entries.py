@@ -121,6 +121,9 @@ def _parse_roles(field: str, where: str) -> tuple[Role, ...]:
 
 
 def _nisba_forms(base: str) -> list[str]:
+    """The forms of a nisba base ("تركي" → تركية، تركيون …); "=أتراك" is a broken plural as written."""
+    if base.startswith("="):
+        return [fold(base[1:])]
     stem = fold(base)
     return [stem + s for s in _NISBA_SUFFIXES]
 
