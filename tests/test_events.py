@@ -630,3 +630,12 @@ def test_the_party_relying_on_sanctions_imposes_them():
 def test_two_attacks_by_gunmen_in_a_city():
     doc = analyze("ووقع هجومان آخران قام بهما مسلحون في اسطنبول.", published="2015-08-11")
     assert_event(doc, "ASSAULT", None, "TUR")
+
+
+@pytest.mark.parametrize("text", [
+    "قال متحدث باسم الطوارئ في إيران إن زلزالا هز غرب البلاد الأحد، مما أسفر عن مقتل شخصين.",
+    "وقال الضابط لعناصر الأمن إنه يجب أن تفهم الأمر الذي حدث.",
+], ids=["earthquake", "understand-the-matter"])
+def test_no_political_act_in_these(text):
+    doc = analyze(text, published="2018-04-01")
+    assert not doc.events, describe(doc)

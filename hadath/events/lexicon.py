@@ -62,8 +62,9 @@ def triggers() -> PhraseMatcher:
 
 
 @lru_cache(maxsize=1)
-def sport_words() -> frozenset[str]:
-    return frozenset(fold(r["word"]) for r in read_table(DATA / "sport_words.tsv").rows)
+def offtopic_words() -> frozenset[tuple[str, ...]]:
+    """Words and two-word phrases (folded, as token tuples) of sports and disaster reports."""
+    return frozenset(tuple(fold(r["word"]).split()) for r in read_table(DATA / "offtopic_words.tsv").rows)
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from ..events.modality import FUTURE_TYPE, future, hypothetical, negated, unreal
 from ..lexicon.entries import NON_STATE_CODES, load
 from ..lexicon.matcher import Match
 from ..events.classifier import Classifier, load_classifier
-from ..events.lexicon import MUTUAL, NONE, TYPE_CAMEO, Trigger, quad_and_score, sport_words, triggers
+from ..events.lexicon import MUTUAL, NONE, TYPE_CAMEO, Trigger, offtopic_words, quad_and_score, triggers
 from ..pipeline import stage
 from ..text.normalize import fold
 from ..text.tokens import forms
@@ -73,7 +73,7 @@ def build(classifier: Classifier | None = None):
                     or _denied(fi, m, last_end, last_cameo) or _generic(fi, m)
                 last_end, last_event, last_cameo = m.end, m.payloads[0].event, m.payloads[0].cameo
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
-                        or _sport(fi, m.start) or _in_name(fi, m):
+                        or _offtopic(fi, m.start) or _in_name(fi, m):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
@@ -156,11 +156,13 @@ def _in_name(fi: FieldIndex, m: Match) -> bool:
     return any(x.start <= m.start and m.end <= x.end and x.start < m.start for x in fi.mentions)
 
 
-def _sport(fi: FieldIndex, i: int) -> bool:
-    """Whether the sentence of token ``i`` reports a game: there states are teams."""
+def _offtopic(fi: FieldIndex, i: int) -> bool:
+    """Whether the sentence of token ``i`` reports a game (states are teams there) or a natural
+    disaster or accident (deaths without an attacker)."""
     lo, hi = fi.sentence_of(i)
-    words = sport_words()
-    return any(f in words for k in range(lo, hi) for f in forms(fi.words[k])[:3])
+    words = offtopic_words()
+    return any((f,) in words for k in range(lo, hi) for f in forms(fi.words[k])[:3]) or \
+        any(tuple(fi.words[k:k + 2]) in words for k in range(lo, hi - 1))
 
 
 def _first_person_forms(word: str) -> list[str]:
@@ -238,7 +240,7 @@ def _classifier_only(doc: Doc, fi: FieldIndex, likely: dict, found: dict, part) 
                     if kind != "PROTEST" or e.event == kind)
         # a sentence the lexicon coded is not recoded by the classifier as another type (protests,
         # which come with words of other types, "تظاهروا ضد", only as the same one)
-        if p < TYPE_CLASSIFIER_ONLY.get(kind, CLASSIFIER_ONLY) or coded or _sport(fi, lo):
+        if p < TYPE_CLASSIFIER_ONLY.get(kind, CLASSIFIER_ONLY) or coded or _offtopic(fi, lo):
             continue
         subjects = [m for m in fi.mentions if lo <= m.start < hi and preposition(fi, m) is None]
         if subjects:
