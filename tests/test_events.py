@@ -639,3 +639,9 @@ def test_two_attacks_by_gunmen_in_a_city():
 def test_no_political_act_in_these(text):
     doc = analyze(text, published="2018-04-01")
     assert not doc.events, describe(doc)
+
+
+def test_a_fronted_act_is_done_by_the_main_clauses_subject():
+    doc = analyze("وفي مناشدة أخرى ليهود أميركا عبر الإنترنت رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو ما تردده "
+                  "إدارة أوباما.", published="2015-08-06")
+    assert_event(doc, "REQUEST", "ISR", "USA")

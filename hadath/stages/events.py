@@ -371,6 +371,19 @@ def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     return Participant(doc.field_text(fi.field)[a:b], nisba.code, "MIL" if force else "GOV", Span(fi.field, a, b))
 
 
+_FRONTING = frozenset(fold(w) for w in ("في", "وفي", "خلال", "وخلال", "ومع", "وبعد", "بعد"))
+
+
+def _main_subject(fi: FieldIndex, end: int, hi: int) -> list | None:
+    """The subject of the main clause after a fronted phrase: the first name right after a verb
+    the trigger lexicon knows ("… رفض رئيس الوزراء الإسرائيلي")."""
+    matcher = triggers()
+    for x in fi.mentions:
+        if end < x.start < hi and preposition(fi, x) is None and matcher.match_at(fi.tokens, x.start - 1):
+            return coordinated(fi, x)
+    return None
+
+
 _HEADING = 3  # tokens of a subheading inside a text ("نهب وانتهاكات"), which continues no sentence
 
 
@@ -448,6 +461,10 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         actors = framing  # "وهو علي خامنئي … فماذا قال: «لن نكف عن دعم …»": who speaks before the quote
         actor_parts = [part(x.item) for x in actors]
         provenance += "+quote-frame"
+    elif quote is None and fi.words[lo] in _FRONTING and start <= lo + 2 and (main := _main_subject(fi, end, hi)):
+        actors = main  # "وفي مناشدة أخرى ليهود أميركا رفض نتنياهو …": the main clause's subject
+        actor_parts = [part(x.item) for x in actors]
+        provenance += "+main-clause"
     elif quote is None and start <= lo + 1 and hi - lo > _HEADING and (carried := _previous_agent(fi, lo, agents)):
         actor_parts = carried
         provenance += "+previous-sentence"
