@@ -645,3 +645,9 @@ def test_a_fronted_act_is_done_by_the_main_clauses_subject():
     doc = analyze("وفي مناشدة أخرى ليهود أميركا عبر الإنترنت رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو ما تردده "
                   "إدارة أوباما.", published="2015-08-06")
     assert_event(doc, "REQUEST", "ISR", "USA")
+
+
+def test_the_object_pronoun_after_a_relative_is_its_head():
+    doc = analyze("وقال أحد زعماء الحزب الديمقراطي الذين التقاهم أوباما في البيت الأبيض لراديو إسرائيل إن اللقاء مهم.",
+                  published="2015-08-06")
+    assert not find(doc, "CONSULT", None, "ISR"), describe(doc)

@@ -482,6 +482,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     taken = {x.start for x in actors or ()}
     if patient:
         rec = patient
+    elif start > lo and fi.words[start - 1] in _RELATIVES and fi.words[start].endswith(_POSSESSIVE) \
+            and (head := [x for x in fi.mentions if x.end == start - 1]):
+        rec = head[:1]  # "زعماء اليهود الذين التقاهم أوباما": the pronoun is the relative clause's head
     elif sides is not None:
         rec = list(sides[0]) + list(sides[1])  # "مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال"
     else:
