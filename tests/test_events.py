@@ -651,3 +651,10 @@ def test_the_object_pronoun_after_a_relative_is_its_head():
     doc = analyze("وقال أحد زعماء الحزب الديمقراطي الذين التقاهم أوباما في البيت الأبيض لراديو إسرائيل إن اللقاء مهم.",
                   published="2015-08-06")
     assert not find(doc, "CONSULT", None, "ISR"), describe(doc)
+
+
+def test_a_joined_verbal_noun_with_a_pronoun_is_the_first_actors():
+    doc = analyze('وأنبأت الصحف عن إدانة وزارة الخارجية الفرنسية في بيان قيام تنظيم " داعش " بخطف 200 مدني '
+                  'ومطالبتها بإطلاق سراح المخطوفين فورا.', published="2015-08-11")
+    assert_event(doc, "REQUEST", "FRA")
+    assert not find(doc, "REQUEST", "IMG"), describe(doc)

@@ -355,6 +355,16 @@ def _possessive(fi: FieldIndex, m: Match) -> bool:
         and not word.startswith(("ي", "ت", "ن"))
 
 
+def _joined_possessor(fi: FieldIndex, m: Match, lo: int, agents: list) -> list[Participant] | None:
+    """"إدانة وزارة الخارجية الفرنسية … ومطالبتها بإطلاق سراح المخطوفين": a verbal noun joined by و
+    with a pronoun is the act of whoever does the sentence's first act."""
+    word = fi.words[m.start]
+    if not (word.startswith("و") and m.end - m.start == 1 and word.endswith(("ته", "تها", "تهم", "تهما"))):
+        return None
+    first = [(pos, parts) for pos, parts in agents if lo <= pos < m.start]
+    return min(first, key=lambda x: x[0])[1] if first else None
+
+
 def _nisba_actor(doc: Doc, fi: FieldIndex, m: Match) -> Participant | None:
     """"ضغوطات أمريكية", "الغارات الروسية": a nisba right after a verbal noun names the state
     that acts; after armed means ("قصفت الطائرات الإسرائيلية") its military."""
@@ -434,7 +444,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if received:
         provenance += "+received"
     nisba_actor = None if negated_claim else _nisba_actor(doc, fi, m)
-    if negated_claim or nisba_actor is not None or quote is not None and _verdict(trig):
+    owner = _joined_possessor(fi, m, lo, agents)
+    if negated_claim or nisba_actor is not None or owner or quote is not None and _verdict(trig):
         actors = None  # "أعلن أنه لم يقصف", "أكد مصدر أن الأنباء لا أساس لها من الصحة": the speaker's
     elif patient:
         actors = agent_by(fi, end, hi) or ([] if event in _UNNAMED_ATTACK else
@@ -451,6 +462,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
                 and fi.words[quote_span[0]] in HE and fi.words[actors[0].start].startswith("و"):
             actor_parts.insert(0, quote.speaker)  # "أفاد ماكرون بأنه وبوتين اتفقا": he and Putin
         agents.append((start, actor_parts))
+    elif owner:
+        actor_parts = owner
+        provenance += "+joined-possessor"
     elif nisba_actor is not None:
         actor_parts = [nisba_actor]
         provenance += "+nisba"
