@@ -658,3 +658,8 @@ def test_a_joined_verbal_noun_with_a_pronoun_is_the_first_actors():
                   'ومطالبتها بإطلاق سراح المخطوفين فورا.', published="2015-08-11")
     assert_event(doc, "REQUEST", "FRA")
     assert not find(doc, "REQUEST", "IMG"), describe(doc)
+
+
+def test_military_supplies_sent_are_a_mobilization_by_the_placed_party():
+    doc = analyze("ويرسل الحوثيون وأنصار زيد إمداداتهم العسكرية نحو مقاتليهم في مدينة تعز.", published="2015-07-23")
+    assert_event(doc, "MOBILIZE", "YEM")

@@ -213,7 +213,7 @@ def _split_triggers(fi: FieldIndex, matcher, covered: set[int]) -> tuple[list[Ma
     timed = {j for t in fi.times for j in range(t.start, t.end)}
     for x in fi.mentions:
         k = x.start - 1
-        rest = x.end
+        rest = coordinated(fi, x)[-1].end  # "ويرسل الحوثيون وقوات صالح إمداداتهم"
         # "ألقت قوات الأمن التركية، فجر أمس الجمعة، القبض": commas and times may follow the subject
         while rest < len(fi.tokens) and rest - x.end < _SPLIT_GAP and (
                 fi.words[rest] in _COMMAS or rest in timed or fi.words[rest] in _DAYTIME):
@@ -453,6 +453,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
                                                  sentence_actor.get(lo), objects | {x.start for x in patient}))
     else:
         actors = actor(fi, start, end, (lo, hi), quote_span, first_person, sentence_actor.get(lo), objects)
+    if actors and all(part(x.item).code is None and part(x.item).sector not in _UNCODED_ACTORS for x in actors):
+        # "ويرسل الحوثيون وقوات صالح": a name nobody can place yields to the next subject before it
+        actors = subject_before(fi, actors[0].start, lo, objects) or actors
     if actors and event not in _SAYING and all(part(x.item).sector == "JRN" for x in actors):
         actors = None  # "وسائل الإعلام السورية تحدثت عن عقد اتفاق": the media report the act, they do not do it
     if actors:
