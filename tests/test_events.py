@@ -663,3 +663,9 @@ def test_a_joined_verbal_noun_with_a_pronoun_is_the_first_actors():
 def test_military_supplies_sent_are_a_mobilization_by_the_placed_party():
     doc = analyze("ويرسل الحوثيون وأنصار زيد إمداداتهم العسكرية نحو مقاتليهم في مدينة تعز.", published="2015-07-23")
     assert_event(doc, "MOBILIZE", "YEM")
+
+
+def test_a_foiled_attack_was_aimed_at_who_foiled_it():
+    doc = analyze("أحبطت المقاومة الشعبية اليمنية أمس هجوما شنه مسلحون حوثيون في مدينة مأرب.", published="2015-07-23")
+    e = assert_event(doc, "ASSAULT", "YEM", "YEM")
+    assert [p.sector for p in e.actor] == ["REB"] and [p.sector for p in e.recipient] == ["PRM"], describe(doc)

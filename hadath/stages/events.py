@@ -506,6 +506,8 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         rec = list(sides[0]) + list(sides[1])  # "مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال"
     else:
         rec = recipient(fi, start, end, hi, trig.recipient, taken, trig.own) if event != "REJECT" or trig.event == "REJECT" else []
+    if event == "ASSAULT" and (foiler := _foiled_by(fi, start, lo)):
+        rec = foiler  # "أحبطت المقاومة الشعبية أمس هجوما شنه مسلحون حوثيون": the attack was on the foiler
     if not rec and event in _ON_MEMBERS:
         rec = _members_of(fi, end, hi)
     if trig.required and not rec:
@@ -532,6 +534,19 @@ _NO_RECIPIENT = frozenset({"PROTEST", "MOBILIZE", "REJECT", "REQUEST", "ACCUSE"}
 
 _CIVILIANS = frozenset(fold(w) for w in ("مدني", "مدنيا", "مدنيين", "المدنيين", "مواطنين", "المواطنين", "مواطنا",
                                            "أشخاص", "الأشخاص", "شخصا", "سكان", "أطفال", "نساء", "مدنيون"))
+
+
+_FOIL = frozenset(fold(w) for w in ("أحبط", "أحبطت", "أحبطوا", "صد", "صدت", "صدوا", "تصدى", "تصدت", "أفشل",
+                                      "أفشلت", "يحبط", "تحبط", "يصد", "تصد"))
+
+
+def _foiled_by(fi: FieldIndex, start: int, lo: int) -> list[Located] | None:
+    """The subject of a verb that foils the attack named after it ("أحبطت X … هجوما")."""
+    for k in range(start - 1, max(lo, start - 8) - 1, -1):
+        if fi.words[k].lstrip("وف") in _FOIL or fi.words[k] in _FOIL:
+            subject = [x for x in fi.mentions if k < x.start and x.end <= start]
+            return coordinated(fi, subject[0]) if subject else None
+    return None
 
 
 _ON_MEMBERS = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE"})
@@ -608,7 +623,7 @@ def _agent_after(doc, fi, m, trig, event, mode, provenance, part, sent, objects)
 
 
 _PEOPLE = frozenset(fold(w) for w in ("شعب", "شعوب", "الشعب", "الشعوب", "مواطني", "سكان", "أهالي", "أهل",
-                                        "وشعب", "وشعوب", "لشعب", "لشعوب", "بشعب"))
+                                        "وشعب", "وشعوب", "لشعب", "لشعوب", "بشعب", "يهود", "ليهود", "مسلمي", "مسيحيي"))
 
 
 def _as_people(fi: FieldIndex, located: list[Located], parts: list[Participant]) -> list[Participant]:
