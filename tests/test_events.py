@@ -669,3 +669,15 @@ def test_a_foiled_attack_was_aimed_at_who_foiled_it():
     doc = analyze("أحبطت المقاومة الشعبية اليمنية أمس هجوما شنه مسلحون حوثيون في مدينة مأرب.", published="2015-07-23")
     e = assert_event(doc, "ASSAULT", "YEM", "YEM")
     assert [p.sector for p in e.actor] == ["REB"] and [p.sector for p in e.recipient] == ["PRM"], describe(doc)
+
+
+@pytest.mark.parametrize("text,kind,actor,recipient", [
+    ("وتحدث نتنياهو طويلا عن الاتفاق الذي توصلت إليه إيران مع ست قوى عالمية كبرى.", "AGREE", "IRN", None),
+    ("وتحدث الوزير عن الزيارة التي سيقوم بها رئيس مجلس الوزراء اللبناني تمام سلام غدا إلى الأردن.", "AGREE", "LBN", "JOR"),
+    ("وقال الجبير إن المملكة لا تتدخل في شؤون الدول الأخرى ولذلك فهي لن تسمح لأحد بالتدخل في شؤونها الداخلية.",
+     "REJECT", "SAU", None),
+], ids=["relative-clause-subject", "relative-clause-future", "she-will-not-allow"])
+def test_acts_told_through_relative_clauses_and_pronouns(text, kind, actor, recipient):
+    e = assert_event(analyze(text, published="2015-08-11"), kind, actor, recipient)
+    if recipient is None and kind != "AGREE":
+        assert not e.recipient

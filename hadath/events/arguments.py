@@ -154,6 +154,7 @@ _DONE = frozenset(fold(w) for w in ("شنه", "شنها", "شنته", "شنته�
                                       "نفذتها", "نفذوه", "نفذوها", "تبناه", "تبنته", "تبنتها", "تبناها", "تبنوه"))
 _DID = frozenset(fold(w) for w in ("قام", "قامت", "قاما", "قامتا", "قاموا"))
 _WITH_IT = frozenset(fold(w) for w in ("به", "بها", "بهما", "بهم"))
+_TO_IT = frozenset(fold(w) for w in ("إليه", "إليها", "عليه", "عليها", "به", "بها", "بهما", "فيه", "فيها"))
 
 
 def _done_by(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
@@ -162,6 +163,9 @@ def _done_by(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
     for k in range(end, min(hi, end + 4)):
         word = fi.words[k]
         at = k + 1 if word in _DONE else k + 2 if word in _DID and k + 1 < hi and fi.words[k + 1] in _WITH_IT else None
+        if at is None and word in _RELATIVES and k == end and k + 2 < hi:
+            # "الاتفاق الذي توصلت إليه إيران": the subject of the relative clause's verb
+            at = k + 3 if fi.words[k + 2] in _TO_IT else k + 2
         if at is not None:
             m = fi.mention_at(at)
             return coordinated(fi, m) if m is not None and preposition(fi, m) is None else None
@@ -188,7 +192,8 @@ def _adjacent_subject(fi: FieldIndex, start: int, lo: int) -> list[Located] | No
     return out
 
 
-HE = frozenset(fold(w) for w in ("أنه", "بأنه", "إنه", "انه", "أنها", "بأنها", "إنها", "هو", "وهو"))
+HE = frozenset(fold(w) for w in ("أنه", "بأنه", "إنه", "انه", "أنها", "بأنها", "إنها", "هو", "وهو", "فهو", "هي", "وهي",
+                                   "فهي"))
 
 
 def _object_of_request(fi: FieldIndex, start: int, after: list[Located], hi: int) -> bool:

@@ -24,6 +24,7 @@ _CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا",
 _CONDITION_REACH = 10  # tokens back to a condition, likelihood or hope
 _MIGHT = fold("قد")
 _STILL = frozenset(fold(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "زالوا", "نزال", "أزال", "يبرح", "تبرح"))
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين"))
 _WAS = frozenset(fold(w) for w in ("كان", "كانت", "لكان", "لكانت"))
 _FUTURE_WORD = fold("سوف")
 _IMPERFECT = "يتنا"
@@ -103,4 +104,6 @@ def future(fi: FieldIndex, m: Match, lo: int) -> bool:
     if word.startswith("س") and m.form[:1] in _IMPERFECT and word[1:2] == m.form[:1]:
         return True
     before = [fi.words[k] for k in range(max(lo, m.start - 2), m.start)]
+    if m.end + 1 < len(fi.words) and fi.words[m.end] in _RELATIVES and _future_verb(fi.words[m.end + 1]):
+        return True  # "الزيارة التي سيقوم بها …": the act the relative clause puts in the future
     return _FUTURE_WORD in before or (m.start > lo and _future_verb(fi.words[m.start - 1]))

@@ -157,6 +157,8 @@ def build():
             sents = doc.sentences[fld]
             states = local_states(toks, found[fld], sents)
             for p in phrases[fld]:
+                if _affairs_adjective(toks, p):
+                    continue
                 here = context_country(p, toks, states, sents, dominant)
                 c = code_phrase(p, doc.published, here, _key_words(toks, p))
                 span = doc.raw_span(fld, toks[p.start].start, toks[p.end - 1].end)
@@ -169,6 +171,16 @@ def build():
         return doc
 
     return run
+
+
+_AFFAIRS = ("شوون", "الشوون", "شيون", "الشيون")
+_MINISTRY_ADJECTIVES = frozenset({"الداخليه", "الخارجيه"})
+
+
+def _affairs_adjective(toks, p: Phrase) -> bool:
+    """"شؤونها الداخلية" (its internal affairs): the adjective, not the interior ministry."""
+    return p.end - p.start == 1 and toks[p.start].text in _MINISTRY_ADJECTIVES and p.start > 0 \
+        and toks[p.start - 1].text.startswith(_AFFAIRS)
 
 
 def _nested(doc: Doc, fld: str, toks, p: Phrase, dominant: str | None) -> list[Mention]:
