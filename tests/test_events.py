@@ -681,3 +681,9 @@ def test_acts_told_through_relative_clauses_and_pronouns(text, kind, actor, reci
     e = assert_event(analyze(text, published="2015-08-11"), kind, actor, recipient)
     if recipient is None and kind != "AGREE":
         assert not e.recipient
+
+
+def test_coordination_with_the_forces_of_a_coalition():
+    doc = analyze("وأكد المصدر أن المقاومة الشعبية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
+                  published="2015-07-23")
+    assert_event(doc, "COOPERATE", "YEM", "SAU")

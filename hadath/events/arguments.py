@@ -60,8 +60,9 @@ def preposition(fi: FieldIndex, m: Located) -> str | None:
         if fi.words[m.start - 1] == "من" and m.start > 1 and fi.words[m.start - 2] == "كل":
             return None
         return fi.words[m.start - 1]
-    if m.start > 1 and fi.words[m.start - 1] in _HOLDINGS and fi.words[m.start - 2] in PREPOSITIONS:
-        return fi.words[m.start - 2]  # "على مواقع الحوثيين", "لصالح ملف الولايات المتحدة"
+    if m.start > 1 and (fi.words[m.start - 1] in _HOLDINGS or is_force(fi.words[m.start - 1])) \
+            and fi.words[m.start - 2] in PREPOSITIONS:
+        return fi.words[m.start - 2]  # "على مواقع الحوثيين", "لصالح ملف الولايات المتحدة", "مع قوات التحالف"
     if fi.words[m.start].startswith("لل") or fi.clitic_preposition(m.start) == "ل":
         # "استهدفت تجمعا للميليشيات", "على أهداف محددة لحزب العمال": the holder of what was hit,
         # governed as the holding is
