@@ -684,6 +684,6 @@ def test_acts_told_through_relative_clauses_and_pronouns(text, kind, actor, reci
 
 
 def test_coordination_with_the_forces_of_a_coalition():
-    doc = analyze("وأكد المصدر أن المقاومة الشعبية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
+    doc = analyze("وأكد المصدر أن المقاومة الشعبية اليمنية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
                   published="2015-07-23")
     assert_event(doc, "COOPERATE", "YEM", "SAU")
