@@ -687,3 +687,9 @@ def test_coordination_with_the_forces_of_a_coalition():
     doc = analyze("وأكد المصدر أن المقاومة الشعبية اليمنية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
                   published="2015-07-23")
     assert_event(doc, "COOPERATE", "YEM", "SAU")
+
+
+def test_a_negated_claim_about_another_party_is_no_denial():
+    doc = analyze('وقال وزير الدفاع البريطاني مايكل فالون إن الحكومة العراقية لم تطلب من بلاده إرسال جنود.',
+                  published="2015-08-04")
+    assert not find(doc, "REJECT"), describe(doc)

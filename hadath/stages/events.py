@@ -429,6 +429,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
     if negated(fi, start, lo):
         if quote is None or quote.speaker is None or quote.kind != "reported":
             return []
+        others = [part(x.item) for x in fi.mentions if quote_span[0] <= x.start < start]
+        if any(p.code and p.code != quote.speaker.code for p in others):
+            return []  # "مؤكدا أن الحكومة العراقية لم تطلب …": a claim about another party, not a denial
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
         trig = replace(trig, cameo="016")  # CAMEO: deny responsibility
     negated_claim = provenance.endswith("+negated-claim")
