@@ -705,10 +705,17 @@ def _absorb_partial(events: list[Event], sentences: dict[str, list[tuple[int, in
     return out
 
 
+def _same_paragraph(doc: Doc, a: Span, b: Span) -> bool:
+    if a.field != b.field:
+        return False
+    lo, hi = sorted((a.start, b.start))
+    return "\n" not in doc.field_text(a.field)[lo:hi]
+
+
 def _complete_mutual(doc: Doc, part, events: list[Event]) -> list[Event]:
     """"موسكو مستعدة لذلك", "آلية تنسيق": a mutual act with one side named is with the other
-    state of the article's main pair (its two most named states); the party points to that
-    state's first mention."""
+    state of the article's main pair (its two most named states) when its paragraph names it; the
+    party points to that mention."""
     coded = [m for m in doc.mentions if m.code and m.code not in NON_STATE_CODES]
     pair = [c for c, _ in Counter(m.code for m in coded).most_common(2)]
     if len(pair) < 2:
@@ -718,7 +725,11 @@ def _complete_mutual(doc: Doc, part, events: list[Event]) -> list[Event]:
         sides = ev.actor + ev.recipient
         if ev.event in MUTUAL and len(sides) == 1 and sides[0].code in pair:
             code = pair[1 - pair.index(sides[0].code)]
-            other = min((m for m in coded if m.code == code), key=lambda m: (m.kind != "state", m.span.field != "title"))
+            near = [m for m in coded if m.code == code and _same_paragraph(doc, m.span, ev.spans[0])]
+            if not near:
+                out.append(ev)  # the other state is not in the paragraph: the act may be one-sided
+                continue
+            other = min(near, key=lambda m: (m.kind != "state", m.span.start))
             party = (part(other),)
             ev = replace(ev, actor=ev.actor or party, recipient=ev.recipient if not ev.actor else party,
                          provenance=ev.provenance + "+article-pair", confidence=round(ev.confidence * 0.8, 3))
