@@ -693,3 +693,9 @@ def test_a_negated_claim_about_another_party_is_no_denial():
     doc = analyze('وقال وزير الدفاع البريطاني مايكل فالون إن الحكومة العراقية لم تطلب من بلاده إرسال جنود.',
                   published="2015-08-04")
     assert not find(doc, "REJECT"), describe(doc)
+
+
+def test_a_rumoured_act_is_no_event():
+    doc = analyze("أكد مصدر مسؤول أن الأنباء التي تم تداولها عن طرد السفير التركي من المملكة لا أساس لها من الصحة.",
+                  published="2018-10-09")
+    assert not find(doc, "SANCTION"), describe(doc)

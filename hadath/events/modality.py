@@ -3,7 +3,8 @@
 - negated: a negation particle before the trigger, or before the verb whose object the trigger is
   with only the subject between ("لم تفرض الولايات المتحدة عقوبات");
 - hypothetical: a condition (إذا، لو، في حال), a likelihood ("من المرجح أن", "ربما"), a hope
-  ("معبرا عن أمله في انتهاء الأعمال العسكرية"), or "قد" before
+  ("معبرا عن أمله في انتهاء الأعمال العسكرية"), a rumour ("الأنباء التي تم تداولها عن طرد
+  السفير"), or "قد" before
   an imperfect verb ("قد تفرض" = might impose; "قد فرضت" stays a past act);
 - unreal: an act called fabricated or alleged ("هجوم كيماوي مفبرك", "الهجوم المزعوم");
 - future: a verb with the future س or after سوف ("سيزور", "ستقدم مساعدات"); PLOVER codes the
@@ -20,7 +21,7 @@ _NEGATION = frozenset(fold(w) for w in ("لم", "لن", "لا", "ما", "عدم"
 _CONDITION = frozenset(fold(w) for w in ("إذا", "اذا", "لو", "لولا", "حال", "حالة", "ربما", "المرجح", "المحتمل",
                                          "المتوقع", "المفترض", "يحتمل", "يرجح", "يتوقع", "يشتبه", "المشتبه",
                                          "أمله", "أملها", "أملهم", "يأمل", "تأمل", "نأمل", "آمل", "يتمنى", "تتمنى",
-                                         "نتمنى"))
+                                         "نتمنى", "تداولها", "تداولتها", "المتداولة", "شائعات", "الشائعات", "إشاعات"))
 _CONDITION_REACH = 10  # tokens back to a condition, likelihood or hope
 _MIGHT = fold("قد")
 _STILL = frozenset(fold(w) for w in ("يزال", "تزال", "يزالون", "زال", "زالت", "زالوا", "نزال", "أزال", "يبرح", "تبرح"))
