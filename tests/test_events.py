@@ -699,3 +699,13 @@ def test_a_rumoured_act_is_no_event():
     doc = analyze("أكد مصدر مسؤول أن الأنباء التي تم تداولها عن طرد السفير التركي من المملكة لا أساس لها من الصحة.",
                   published="2018-10-09")
     assert not find(doc, "SANCTION"), describe(doc)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("وقال نتنياهو إن إسرائيل لن تسمح لإيران بامتلاك أسلحة نووية.", "THREATEN"),
+    ("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها.", "REJECT"),
+], ids=["armament", "interference"])
+def test_not_allowing_armament_is_a_threat(text, kind):
+    doc = analyze(text, published="2018-03-21")
+    e = find(doc, kind)
+    assert e is not None and len({x.event for x in doc.events} & {"THREATEN", "REJECT"}) == 1, describe(doc)

@@ -435,6 +435,9 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         event, mode, provenance = "REJECT", None, provenance + "+negated-claim"
         trig = replace(trig, cameo="016")  # CAMEO: deny responsibility
     negated_claim = provenance.endswith("+negated-claim")
+    if event == "REJECT" and trig.form.startswith(_WILL_NOT_ALLOW) and _armament(fi, end, hi):
+        # "إسرائيل لن تسمح لها بامتلاك أسلحة نووية": refusing another's armament threatens force
+        event, trig, provenance = "THREATEN", replace(trig, cameo="138"), provenance + "+armament"
     if event == "REJECT" and _weapon_object(fi, end, hi):
         return []  # "اعترضت الدفاعات الجوية 7 صواريخ": intercepting missiles refuses nobody
     if trig.agent:
@@ -592,6 +595,15 @@ def _implied_recipient(doc: Doc, fi: FieldIndex, end: int, hi: int, actor_parts:
             sector = "CVL" if any(fi.words[j] in _CIVILIANS for j in range(end, k)) else "GOV"
             return [Participant(doc.field_text(fi.field)[a:b], code, sector, Span(fi.field, a, b))]
     return []
+
+
+_WILL_NOT_ALLOW = tuple(fold(w) for w in ("لن تسمح", "لن يسمح", "لن نسمح", "لا تسمح", "لا يسمح"))
+_ARMS = frozenset(fold(w) for w in ("أسلحة", "سلاح", "نووية", "نووي", "قدرات", "صواريخ", "التموضع", "بالتموضع",
+                                      "تموضع", "عسكري", "عسكرية", "قواعد"))
+
+
+def _armament(fi: FieldIndex, end: int, hi: int) -> bool:
+    return any(fi.words[k] in _ARMS for k in range(end, clause_end(fi, end, hi)))
 
 
 _WEAPONS = frozenset(fold(w) for w in ("صاروخ", "صاروخا", "صواريخ", "قذيفة", "قذائف", "طائرة", "طائرات", "مسيرة",
