@@ -709,3 +709,9 @@ def test_not_allowing_armament_is_a_threat(text, kind):
     doc = analyze(text, published="2018-03-21")
     e = find(doc, kind)
     assert e is not None and len({x.event for x in doc.events} & {"THREATEN", "REJECT"}) == 1, describe(doc)
+
+
+def test_he_and_his_counterpart_met():
+    doc = analyze("وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي عقده ونظيره الألماني فرانك فالتر شتاينماير "
+                  "في برلين إن على إيران تغيير سياستها.", published="2015-08-11")
+    assert_event(doc, "CONSULT", "DEU", "SAU")

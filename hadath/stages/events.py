@@ -526,6 +526,13 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
     if not rec_parts and event in MUTUAL and len(actor_parts) > 1:
         actor_parts, rec_parts = actor_parts[:1], actor_parts[1:]  # "ماكرون وبوتين اتفقا": one with the other
+    if not rec_parts and event in MUTUAL and len(actor_parts) == 1 and actors and \
+            fi.words[actors[0].start].startswith("و") and fi.mention_at(actors[0].start - 1) is None:
+        # "وقال في مؤتمر صحفي عقده ونظيره الألماني": "he and his counterpart" — he is the one who
+        # speaks in the sentence, else the last agent
+        speaker = next((q.item.speaker for q in fi.quotes if lo <= q.start < hi and q.item.speaker), None)
+        he = [speaker] if speaker else _previous_agent(fi, lo, agents, start) or []
+        rec_parts = [p for p in he[:1] if p.code and p.code != actor_parts[0].code]
     # one party is not both sides: "امتناع إيران … يعني عزم طهران" names Iran twice
     same = {p.actor_id for p in actor_parts if p.actor_id}
     rec_parts = [r for r in rec_parts if ((r.code, r.sector) != (actor_parts[0].code, actor_parts[0].sector)
