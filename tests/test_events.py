@@ -715,3 +715,13 @@ def test_he_and_his_counterpart_met():
     doc = analyze("وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي عقده ونظيره الألماني فرانك فالتر شتاينماير "
                   "في برلين إن على إيران تغيير سياستها.", published="2015-08-11")
     assert_event(doc, "CONSULT", "DEU", "SAU")
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت وزارة الخارجية إن الوضع هادئ في العاصمة.",
+    "وروى مواطن يدعى شريف ما حدث في القرية.",
+    "أسفر انهيار جسر في مدينة جنوى الإيطالية عن مقتل العشرات.",
+], ids=["ministry-is-no-visit", "is-called-is-no-claim", "bridge-collapse"])
+def test_words_that_look_like_triggers(text):
+    doc = analyze(text, published="2018-08-14")
+    assert not doc.events, describe(doc)
