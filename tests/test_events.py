@@ -725,3 +725,9 @@ def test_he_and_his_counterpart_met():
 def test_words_that_look_like_triggers(text):
     doc = analyze(text, published="2018-08-14")
     assert not doc.events, describe(doc)
+
+
+def test_criticism_by_unnamed_critics():
+    doc = analyze("ووجهت انتقادات لاذعة للمملكة العربية السعودية لقيادتها حملة ضد الملف المغربي.", published="2018-06-14")
+    e = assert_event(doc, "ACCUSE", None, "SAU")
+    assert [p.sector for p in e.actor] == ["UNK"] and e.actor[0].code is None, describe(doc)

@@ -498,6 +498,11 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         a, b = fi.raw(start, end)
         actor_parts = [Participant(doc.field_text(fi.field)[a:b], None, "UAF", Span(fi.field, a, b))]
         provenance += "+unnamed-attacker"
+    elif event == "ACCUSE" and quote is None and " " in trig.form:
+        # "ووجهت انتقادات لاذعة للمملكة": critics the text does not name (UNK), when it names the criticised
+        a, b = fi.raw(start, end)
+        actor_parts = [Participant(doc.field_text(fi.field)[a:b], None, "UNK", Span(fi.field, a, b))]
+        provenance += "+unnamed-actor"
     else:
         return []
     if all(p.code is None and p.sector not in _UNCODED_ACTORS for p in actor_parts):
@@ -522,7 +527,7 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         _implied_recipient(doc, fi, end, hi, actor_parts, people_only=event == "SUPPORT")
     objects.update(x.start for x in rec)
     rec_parts = _as_people(fi, rec, [part(x.item) for x in rec]) + implied
-    if actor_parts[0].sector == "UAF" and not rec_parts:
+    if actor_parts[0].sector in _UNCODED_ACTORS and not rec_parts:
         return []  # "مواجهات مسلحة" with neither side named says nothing codable
     if not rec_parts and event in MUTUAL and len(actor_parts) > 1:
         actor_parts, rec_parts = actor_parts[:1], actor_parts[1:]  # "ماكرون وبوتين اتفقا": one with the other
