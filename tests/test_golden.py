@@ -11,8 +11,8 @@ from hadath.extract import extract
 
 # Floors: a little under the scores measured when they were set (see bench/gold_scores.py).
 FLOORS = {
-    "actors": 0.77, "actors_strict": 0.75, "quotes_found": 0.84, "quotes_attributed": 0.74,
-    "times": 0.94, "places": 0.91, "events": 0.53, "events_strict": 0.45,
+    "actors": 0.79, "actors_strict": 0.77, "quotes_found": 0.84, "quotes_attributed": 0.74,
+    "times": 0.94, "places": 0.91, "events": 0.60, "events_strict": 0.50,
 }
 SEED = "seed/000_cac1221034f030e9"
 
@@ -63,7 +63,8 @@ def test_seed_events(run):
     gold, pred = _seed(run)
     found = _triples(gold["events"]) & _triples(pred["events"])
     assert len(_triples(gold["events"])) == 10
-    assert len(found) >= 9, sorted(found)  # the issue asks for 8; all 10 are found when this was set
+    assert len(found) == 10, sorted(found)  # the issue asks for 8; all 10 are found when this was set
+    assert _triples(pred["events"]) <= _triples(gold["events"]), "no event beyond the gold's"
     pmf = [e for e in pred["events"] if e["event"] == "ASSAULT"
            and any("الحشد" in a["entity_text"] for a in e["actor"])]
     assert not pmf, "the PMF said it did not strike: no ASSAULT by it"
