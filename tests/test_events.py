@@ -731,3 +731,9 @@ def test_criticism_by_unnamed_critics():
     doc = analyze("ووجهت انتقادات لاذعة للمملكة العربية السعودية لقيادتها حملة ضد الملف المغربي.", published="2018-06-14")
     e = assert_event(doc, "ACCUSE", None, "SAU")
     assert [p.sector for p in e.actor] == ["UNK"] and e.actor[0].code is None, describe(doc)
+
+
+def test_what_two_ministers_discuss_is_no_second_act():
+    doc = analyze("بحث وزير الخارجية الأردني مع نظيره المصري التهدئة في قطاع غزة.", published="2024-03-10")
+    assert_event(doc, "CONSULT", "JOR", "EGY")
+    assert len(doc.events) == 1, describe(doc)

@@ -59,7 +59,7 @@ def build(classifier: Classifier | None = None):
         hits = [_triggers(fi, matcher) for fi in fields]
         scored = _sentence_scores(doc, fields, clf, hits)
         for fi, found_triggers, likely in zip(fields, hits, scored):
-            last_end, last_event, last_cameo = -10, None, None
+            last_end, last_event, last_cameo, last_form = -10, None, None, ""
             sentence_actor: dict[int, list] = {}  # sentence start -> actor of its latest trigger
             objects: set[int] = set()  # mentions already coded as recipients
             agents = [(q.start, [q.item.speaker]) for q in fi.quotes if q.item.speaker is not None]
@@ -69,9 +69,11 @@ def build(classifier: Classifier | None = None):
                 chained = m.start - last_end <= 1 or (
                     m.start - last_end <= 6 and _purpose(fi, m)
                     and fi.sentence_of(m.start) == fi.sentence_of(max(last_end - 1, 0))) \
-                    or _content_of_previous(fi, m, last_end) or _target_of_previous(fi, m, last_end, last_event) \
+                    or _content_of_previous(fi, m, last_end, last_form) \
+                    or _target_of_previous(fi, m, last_end, last_event) \
                     or _denied(fi, m, last_end, last_cameo) or _generic(fi, m)
-                last_end, last_event, last_cameo = m.end, m.payloads[0].event, m.payloads[0].cameo
+                last_end, last_event, last_cameo, last_form = m.end, m.payloads[0].event, m.payloads[0].cameo, \
+                    fold(m.payloads[0].form)
                 if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _offtopic(fi, m.start) or _in_name(fi, m):
                     continue
@@ -96,12 +98,14 @@ def _purpose(fi: FieldIndex, m: Match) -> bool:
     return word_has_purpose_lam(word) or word.startswith("ل") and not word.startswith("لل") and word[1:] == m.form
 
 
+_DISCUSS = tuple(fold(w) for w in ("بحث", "يبحث", "تبحث", "بحثا", "ناقش", "يناقش", "تناقش", "تباحث", "يتباحث",
+                                     "بحث مع", "بحثت"))
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _ABOUT = frozenset(fold(w) for w in ("إلى", "عن"))  # "دعا إلى وقف …", "امتناع إيران عن دخول المفتشين"
-_FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”"}) | _ABOUT
+_FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”", fold("مع")}) | _ABOUT
 
 
-def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
+def _content_of_previous(fi: FieldIndex, m: Match, last_end: int, last_form: str = "") -> bool:
     """"اتهمت إيران الولايات المتحدة بدعم الإرهاب", "توعد نتنياهو حزب الله برد قاس", "دعا بومبيو
     السعودية إلى دعم التحقيق", "امتناع إيران عن دخول المفتشين": a verbal noun with ب or after
     إلى/عن, right after the previous trigger's own parties, says what that act was about (the
@@ -110,7 +114,9 @@ def _content_of_previous(fi: FieldIndex, m: Match, last_end: int) -> bool:
     k = m.start - 1
     while k > 0 and fi.words[k] in _QUOTE_MARKS:
         k -= 1
-    marked = word.startswith("ب") and not m.form.startswith("ب") or k >= 0 and fi.words[k] in _ABOUT
+    # after "يبحث مع نظيره" the next act named is what they discussed ("التهدئة")
+    marked = word.startswith("ب") and not m.form.startswith("ب") or k >= 0 and fi.words[k] in _ABOUT \
+        or last_form.startswith(_DISCUSS)
     if not marked or not 0 < m.start - last_end <= 10:
         return False
     if fi.sentence_of(m.start) != fi.sentence_of(last_end - 1):
