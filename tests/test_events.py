@@ -102,34 +102,13 @@ def test_passive_rocket_fire_has_an_unknown_attacker():
     assert (e.actor[0].code, e.actor[0].sector) == (None, "UAF")
 
 
-def test_passive_signing_between_two_states():
-    assert_event(analyze("تم توقيع اتفاق بين مصر والسودان للتعاون العسكري."), "AGREE", "EGY", "SDN")
-
-
 # --- 3. arguments
-
-def test_verb_subject_object_order():
-    assert_event(analyze("يتهم العراق تركيا بانتهاك سيادته."), "ACCUSE", "IRQ", "TUR")
-
-
-def test_subject_verb_object_order():
-    assert_event(analyze("الرئيس التركي رجب طيب أردوغان ينتقد فرنسا بشدة."), "ACCUSE", "TUR", "FRA")
-
-
-def test_subject_separated_from_its_verb_by_a_phrase():
-    doc = analyze("وزير الخارجية المصري سامح شكري، خلال مؤتمر صحفي في القاهرة، انتقد الموقف الإثيوبي.")
-    assert_event(doc, "ACCUSE", "EGY")
 
 
 def test_subject_is_the_head_of_a_relative_clause():
     doc = analyze("الولايات المتحدة، التي فرضت عقوبات على تركيا الشهر الماضي، تهدد الآن بفرض عقوبات جديدة.")
     assert_event(doc, "SANCTION", "USA", "TUR")
     assert_event(doc, "THREATEN", "USA")
-
-
-def test_reported_speech_act_is_the_speakers():
-    doc = analyze("أعلن الجيش الإسرائيلي أنه قصف مواقع لحركة حماس في غزة.")
-    assert_event(doc, "ASSAULT", "ISR")
 
 
 @pytest.mark.parametrize("text,kind,actor,recipient", [
@@ -173,36 +152,10 @@ def test_claim_of_responsibility_names_the_attacker():
 
 # --- 4. what is not an event
 
-@pytest.mark.parametrize("text", [
-    "هل تقصف إسرائيل إيران؟",
-    "إذا فرضت أوروبا عقوبات على تركيا فسترد أنقرة.",
-    "لو هاجمت إيران السعودية لاشتعلت المنطقة.",
-    "في حال هاجمت تركيا سوريا سترد دمشق.",
-    "ربما تقصف إسرائيل إيران قريبا.",
-    "قد تفرض الولايات المتحدة عقوبات على تركيا.",
-    "من غير المرجح أن تهاجم إسرائيل إيران.",
-], ids=["question", "idha", "law", "fi-hal", "rubbama", "qad-imperfect", "unlikely"])
-def test_questions_conditionals_and_hypotheticals_are_not_events(text):
-    doc = analyze(text)
-    assert not doc.events, describe(doc)
-
 
 def test_negated_attack_is_not_an_assault():
     doc = analyze("لم تقصف إسرائيل مواقع في سوريا.")
     assert not find(doc, "ASSAULT"), describe(doc)
-
-
-@pytest.mark.parametrize("text", [
-    "لم تفرض الولايات المتحدة عقوبات على السعودية.",
-    "ولم يهاجم الجيش الأمريكي القوات الإيرانية.",
-], ids=["negated-verb-before-subject", "wa-lam"])
-def test_negation_reaches_the_verb_across_its_subject(text):
-    doc = analyze(text)
-    assert not doc.events, describe(doc)
-
-
-def test_qad_before_a_past_verb_is_a_past_act():
-    assert_event(analyze("قد فرضت الولايات المتحدة عقوبات على إيران."), "SANCTION", "USA", "IRN")
 
 
 def test_negated_attack_in_reported_speech_is_the_speakers_denial():
@@ -218,9 +171,6 @@ def test_refusal_to_negotiate_in_reported_speech_is_reject_not_consult():
 
 
 # --- 5. future intent
-
-def test_future_signing_is_agree():
-    assert_event(analyze("ستوقع مصر اتفاقا مع روسيا لبناء محطة نووية."), "AGREE", "EGY", "RUS")
 
 
 @pytest.mark.parametrize("text,actor,recipient,cameo", [
@@ -249,11 +199,6 @@ def test_pledge_of_aid_is_agree_not_aid():
 def test_threat_to_close_a_strait():
     e = assert_event(analyze("هددت إيران بإغلاق مضيق هرمز."), "THREATEN", "IRN")
     assert e.event_loc is not None and e.event_loc["text"] == "مضيق هرمز"
-
-
-def test_threat_with_a_named_target():
-    doc = analyze("توعد رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله برد قاس.")
-    assert_event(doc, "THREATEN", "ISR", "LBN")
 
 
 # --- 6. the record's fields
@@ -396,17 +341,6 @@ def test_a_vote_codes_the_listed_group_for_what_it_voted():
     assert codes(e.actor) >= {"SAU", "KWT", "JOR"}, describe(doc)
 
 
-def test_he_and_a_partner_agreeing_are_both_sides():
-    assert_event(analyze("وأفاد ماكرون بأنه وبوتين اتفقا على ضرورة وضع دستور جديد.", published="2018-05-24"),
-                 "AGREE", "FRA", "RUS")
-
-
-def test_a_subjectless_verb_continues_the_previous_sentence():
-    doc = analyze("قال وزير الخارجية الألماني زيغمار غابرييل إن الاتفاق النووي مهم. ودعا أيضا إلى إيجاد حل سلمي في سوريا.",
-                  published="2018-02-17")
-    assert_event(doc, "REQUEST", "DEU")
-
-
 def test_a_source_withholding_its_name_refuses_nothing():
     doc = analyze("وقال مصدر أمني رفض الكشف عن هويته إن الجيش العراقي اعتقل خمسة مسلحين.")
     assert not find(doc, "REJECT"), describe(doc)
@@ -417,11 +351,6 @@ def test_a_match_between_national_teams_is_no_meeting():
     assert not doc.events, describe(doc)
 
 
-def test_the_state_of_the_place_acted_on_is_the_recipient():
-    doc = analyze("عادت الولايات المتحدة الأمريكية لتلوح بنقل سفارتها إلى أربيل.")
-    assert_event(doc, "THREATEN", "USA", "IRQ")
-
-
 def test_a_deal_between_two_others_is_what_the_act_is_about():
     doc = analyze("مقديشو ترفض اتفاقا بين الإمارات وأرض الصومال بشأن إنشاء قاعدة عسكرية.")
     e = assert_event(doc, "REJECT", "SOM", "ARE")
@@ -429,27 +358,10 @@ def test_a_deal_between_two_others_is_what_the_act_is_about():
     assert_event(analyze("رحبت مصر بالاتفاق بين السودان وإثيوبيا."), "SUPPORT", "EGY", "ETH")
 
 
-def test_he_before_the_verb_is_the_speaker_and_the_kingdom_is_the_one_named():
-    doc = analyze("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في برلين. "
-                  "وأعلن شتاينماير أنه سيزور المملكة في سبتمبر المقبل.", published="2015-08-11")
-    assert_event(doc, "AGREE", "DEU", "SAU")
-
-
-def test_at_the_request_of_names_who_asked():
-    doc = analyze("قال الجبير إن تدخل المملكة العربية السعودية كان بناءً على طلب من الرئيس اليمني عبدربه منصور هادي.",
-                  published="2015-08-11")
-    assert_event(doc, "REQUEST", "YEM", "SAU")
-
-
 def test_a_feminine_verb_agrees_with_its_state_subject_and_a_clause_ends_at_a_new_speaker():
     doc = analyze("وقد دعت بريطانيا إلى تحقيق عاجل في الهجوم، في وقت قال البابا فرانسيس إن شيئا لا يبرره.")
     e = assert_event(doc, "REQUEST", "GBR")
     assert not e.recipient, describe(doc)
-
-
-def test_looting_what_belongs_to_someone_codes_the_owner():
-    doc = analyze("نهبت ميليشيات الحوثي مستودعا تابعا للمنظمة الدولية للهجرة في الحديدة.", published="2018-08-17")
-    assert_event(doc, "COERCE", "YEM", "UNO")
 
 
 def test_undertaking_an_act_names_its_doer():
@@ -525,16 +437,6 @@ def test_the_media_report_an_agreement_they_do_not_make():
     assert not any(p.sector == "JRN" for e in doc.events for p in e.actor), describe(doc)
 
 
-def test_talks_between_a_state_and_the_fighters_of_a_group():
-    doc = analyze("جرت مفاوضات بين روسيا ومسلحي جيش الإسلام خلال الأسبوع الماضي.", published="2018-04-08")
-    assert_event(doc, "CONSULT", "RUS", "SYR")
-
-
-def test_will_not_allow_is_a_refusal():
-    assert_event(analyze("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية.", published="2015-08-11"),
-                 "REJECT", "SAU")
-
-
 def test_a_denied_or_generic_act_is_no_event():
     doc = analyze("وتنفي كل من سوريا وروسيا وقوع أي هجوم كيماوي في المنطقة.", published="2018-04-08")
     assert not find(doc, "ASSAULT"), describe(doc)
@@ -569,17 +471,10 @@ def test_understanding_for_a_concern_is_support_and_a_hoped_for_act_is_no_event(
     assert not find(doc, "RETREAT") and not find(doc, "AID"), describe(doc)
 
 
-def test_x_must_is_a_demand_on_x():
-    doc = analyze('وقال الجبير: "يجب على إيران تغيير سياستها العدوانية في المنطقة".', published="2015-08-11")
-    assert_event(doc, "REQUEST", "SAU", "IRN")
-
-
 def test_civilians_taken_in_a_place_are_that_states_civilians():
     doc = analyze('أدانت فرنسا قيام تنظيم داعش بخطف 200 مدني في منطقة القريتين في ريف حمص.', published="2015-08-11")
     e = assert_event(doc, "ASSAULT", "IMG", "SYR")
     assert [p.sector for p in e.recipient] == ["CVL"], describe(doc)
-
-
 
 
 def test_an_ongoing_act_carried_on_is_not_a_future_one():
@@ -609,11 +504,6 @@ def test_an_arrest_told_around_its_subject_is_one_coerce_event_on_the_group_of_t
     assert not find(doc, "ASSAULT"), describe(doc)
 
 
-def test_the_holder_of_targets_named_after_their_description():
-    doc = analyze("شنت القوات المسلحة التركية، غارات جوية على أهداف محددة لحزب العمال الكردستاني.", published="2015-08-08")
-    assert_event(doc, "ASSAULT", "TUR", "TUR")
-
-
 def test_clashes_between_the_forces_of_one_side_and_another():
     doc = analyze("قصفت ميليشيات الحوثي قرية في الحديدة. ودارت اشتباكات متقطعة بين قوات المقاومة والمليشيات الحوثية.",
                   published="2018-08-17")
@@ -627,26 +517,6 @@ def test_the_party_relying_on_sanctions_imposes_them():
     assert_event(doc, "SANCTION", "USA", "RUS")
 
 
-def test_two_attacks_by_gunmen_in_a_city():
-    doc = analyze("ووقع هجومان آخران قام بهما مسلحون في اسطنبول.", published="2015-08-11")
-    assert_event(doc, "ASSAULT", None, "TUR")
-
-
-@pytest.mark.parametrize("text", [
-    "قال متحدث باسم الطوارئ في إيران إن زلزالا هز غرب البلاد الأحد، مما أسفر عن مقتل شخصين.",
-    "وقال الضابط لعناصر الأمن إنه يجب أن تفهم الأمر الذي حدث.",
-], ids=["earthquake", "understand-the-matter"])
-def test_no_political_act_in_these(text):
-    doc = analyze(text, published="2018-04-01")
-    assert not doc.events, describe(doc)
-
-
-def test_a_fronted_act_is_done_by_the_main_clauses_subject():
-    doc = analyze("وفي مناشدة أخرى ليهود أميركا عبر الإنترنت رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو ما تردده "
-                  "إدارة أوباما.", published="2015-08-06")
-    assert_event(doc, "REQUEST", "ISR", "USA")
-
-
 def test_the_object_pronoun_after_a_relative_is_its_head():
     doc = analyze("وقال أحد زعماء الحزب الديمقراطي الذين التقاهم أوباما في البيت الأبيض لراديو إسرائيل إن اللقاء مهم.",
                   published="2015-08-06")
@@ -658,11 +528,6 @@ def test_a_joined_verbal_noun_with_a_pronoun_is_the_first_actors():
                   'ومطالبتها بإطلاق سراح المخطوفين فورا.', published="2015-08-11")
     assert_event(doc, "REQUEST", "FRA")
     assert not find(doc, "REQUEST", "IMG"), describe(doc)
-
-
-def test_military_supplies_sent_are_a_mobilization_by_the_placed_party():
-    doc = analyze("ويرسل الحوثيون وأنصار زيد إمداداتهم العسكرية نحو مقاتليهم في مدينة تعز.", published="2015-07-23")
-    assert_event(doc, "MOBILIZE", "YEM")
 
 
 def test_a_foiled_attack_was_aimed_at_who_foiled_it():
@@ -681,12 +546,6 @@ def test_acts_told_through_relative_clauses_and_pronouns(text, kind, actor, reci
     e = assert_event(analyze(text, published="2015-08-11"), kind, actor, recipient)
     if recipient is None and kind != "AGREE":
         assert not e.recipient
-
-
-def test_coordination_with_the_forces_of_a_coalition():
-    doc = analyze("وأكد المصدر أن المقاومة الشعبية اليمنية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
-                  published="2015-07-23")
-    assert_event(doc, "COOPERATE", "YEM", "SAU")
 
 
 def test_a_negated_claim_about_another_party_is_no_denial():
@@ -711,22 +570,6 @@ def test_not_allowing_armament_is_a_threat(text, kind):
     assert e is not None and len({x.event for x in doc.events} & {"THREATEN", "REJECT"}) == 1, describe(doc)
 
 
-def test_he_and_his_counterpart_met():
-    doc = analyze("وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي عقده ونظيره الألماني فرانك فالتر شتاينماير "
-                  "في برلين إن على إيران تغيير سياستها.", published="2015-08-11")
-    assert_event(doc, "CONSULT", "DEU", "SAU")
-
-
-@pytest.mark.parametrize("text", [
-    "وقالت وزارة الخارجية إن الوضع هادئ في العاصمة.",
-    "وروى مواطن يدعى شريف ما حدث في القرية.",
-    "أسفر انهيار جسر في مدينة جنوى الإيطالية عن مقتل العشرات.",
-], ids=["ministry-is-no-visit", "is-called-is-no-claim", "bridge-collapse"])
-def test_words_that_look_like_triggers(text):
-    doc = analyze(text, published="2018-08-14")
-    assert not doc.events, describe(doc)
-
-
 def test_criticism_by_unnamed_critics():
     doc = analyze("ووجهت انتقادات لاذعة للمملكة العربية السعودية لقيادتها حملة ضد الملف المغربي.", published="2018-06-14")
     e = assert_event(doc, "ACCUSE", None, "SAU")
@@ -737,3 +580,89 @@ def test_what_two_ministers_discuss_is_no_second_act():
     doc = analyze("بحث وزير الخارجية الأردني مع نظيره المصري التهدئة في قطاع غزة.", published="2024-03-10")
     assert_event(doc, "CONSULT", "JOR", "EGY")
     assert len(doc.events) == 1, describe(doc)
+
+
+# One construction each: (text, published, type, actor, recipient); None = any.
+CONSTRUCTIONS = [
+    ("تم توقيع اتفاق بين مصر والسودان للتعاون العسكري.",
+     PUBLISHED, "AGREE", "EGY", "SDN"),
+    ("يتهم العراق تركيا بانتهاك سيادته.",
+     PUBLISHED, "ACCUSE", "IRQ", "TUR"),
+    ("الرئيس التركي رجب طيب أردوغان ينتقد فرنسا بشدة.",
+     PUBLISHED, "ACCUSE", "TUR", "FRA"),
+    ("وزير الخارجية المصري سامح شكري، خلال مؤتمر صحفي في القاهرة، انتقد الموقف الإثيوبي.",
+     PUBLISHED, "ACCUSE", "EGY", None),
+    ("أعلن الجيش الإسرائيلي أنه قصف مواقع لحركة حماس في غزة.",
+     PUBLISHED, "ASSAULT", "ISR", None),
+    ("قد فرضت الولايات المتحدة عقوبات على إيران.",
+     PUBLISHED, "SANCTION", "USA", "IRN"),
+    ("ستوقع مصر اتفاقا مع روسيا لبناء محطة نووية.",
+     PUBLISHED, "AGREE", "EGY", "RUS"),
+    ("توعد رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله برد قاس.",
+     PUBLISHED, "THREATEN", "ISR", "LBN"),
+    ("وأفاد ماكرون بأنه وبوتين اتفقا على ضرورة وضع دستور جديد.",
+     "2018-05-24", "AGREE", "FRA", "RUS"),
+    ("قال وزير الخارجية الألماني زيغمار غابرييل إن الاتفاق النووي مهم. ودعا أيضا إلى إيجاد حل سلمي في سوريا.",
+     "2018-02-17", "REQUEST", "DEU", None),
+    ("عادت الولايات المتحدة الأمريكية لتلوح بنقل سفارتها إلى أربيل.",
+     PUBLISHED, "THREATEN", "USA", "IRQ"),
+    ("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في برلين. "
+     "وأعلن شتاينماير أنه سيزور المملكة في سبتمبر المقبل.",
+     "2015-08-11", "AGREE", "DEU", "SAU"),
+    ("قال الجبير إن تدخل المملكة العربية السعودية كان بناءً على طلب من الرئيس اليمني عبدربه منصور هادي.",
+     "2015-08-11", "REQUEST", "YEM", "SAU"),
+    ("نهبت ميليشيات الحوثي مستودعا تابعا للمنظمة الدولية للهجرة في الحديدة.",
+     "2018-08-17", "COERCE", "YEM", "UNO"),
+    ("جرت مفاوضات بين روسيا ومسلحي جيش الإسلام خلال الأسبوع الماضي.",
+     "2018-04-08", "CONSULT", "RUS", "SYR"),
+    ("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية.",
+     "2015-08-11", "REJECT", "SAU", None),
+    ('وقال الجبير: "يجب على إيران تغيير سياستها العدوانية في المنطقة".',
+     "2015-08-11", "REQUEST", "SAU", "IRN"),
+    ("شنت القوات المسلحة التركية، غارات جوية على أهداف محددة لحزب العمال الكردستاني.",
+     "2015-08-08", "ASSAULT", "TUR", "TUR"),
+    ("ووقع هجومان آخران قام بهما مسلحون في اسطنبول.",
+     "2015-08-11", "ASSAULT", None, "TUR"),
+    ("وفي مناشدة أخرى ليهود أميركا عبر الإنترنت رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو ما تردده "
+     "إدارة أوباما.",
+     "2015-08-06", "REQUEST", "ISR", "USA"),
+    ("ويرسل الحوثيون وأنصار زيد إمداداتهم العسكرية نحو مقاتليهم في مدينة تعز.",
+     "2015-07-23", "MOBILIZE", "YEM", None),
+    ("وأكد المصدر أن المقاومة الشعبية اليمنية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
+     "2015-07-23", "COOPERATE", "YEM", "SAU"),
+    ("وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي عقده ونظيره الألماني فرانك فالتر شتاينماير "
+     "في برلين إن على إيران تغيير سياستها.",
+     "2015-08-11", "CONSULT", "DEU", "SAU"),
+]
+
+
+@pytest.mark.parametrize("text,published,kind,actor,recipient", CONSTRUCTIONS,
+                         ids=["passive-signing-between-two-states", "verb-subject-object-order", "subject-verb-object-order", "subject-separated-from-its-verb-by-a-phrase", "reported-speech-act-is-the-speakers", "qad-before-a-past-verb-is-a-past-act", "future-signing-is-agree", "threat-with-a-named-target", "he-and-a-partner-agreeing-are-both-sides", "a-subjectless-verb-continues-the-previous-sentence", "the-state-of-the-place-acted-on-is-the-recipient", "he-before-the-verb-is-the-speaker-and-the-kingdom-is-the-one-named", "at-the-request-of-names-who-asked", "looting-what-belongs-to-someone-codes-the-owner", "talks-between-a-state-and-the-fighters-of-a-group", "will-not-allow-is-a-refusal", "x-must-is-a-demand-on-x", "the-holder-of-targets-named-after-their-description", "two-attacks-by-gunmen-in-a-city", "a-fronted-act-is-done-by-the-main-clauses-subject", "military-supplies-sent-are-a-mobilization-by-the-placed-party", "coordination-with-the-forces-of-a-coalition", "he-and-his-counterpart-met"])
+def test_construction(text, published, kind, actor, recipient):
+    assert_event(analyze(text, published=published), kind, actor, recipient)
+
+
+# Sentences that report no act: questions, conditions, likelihoods, negations, games, disasters,
+# and words that only look like triggers.
+NOT_EVENTS = [
+    ("هل تقصف إسرائيل إيران؟", PUBLISHED),
+    ("إذا فرضت أوروبا عقوبات على تركيا فسترد أنقرة.", PUBLISHED),
+    ("لو هاجمت إيران السعودية لاشتعلت المنطقة.", PUBLISHED),
+    ("في حال هاجمت تركيا سوريا سترد دمشق.", PUBLISHED),
+    ("ربما تقصف إسرائيل إيران قريبا.", PUBLISHED),
+    ("قد تفرض الولايات المتحدة عقوبات على تركيا.", PUBLISHED),
+    ("من غير المرجح أن تهاجم إسرائيل إيران.", PUBLISHED),
+    ("لم تفرض الولايات المتحدة عقوبات على السعودية.", PUBLISHED),
+    ("ولم يهاجم الجيش الأمريكي القوات الإيرانية.", PUBLISHED),
+    ("قال متحدث باسم الطوارئ في إيران إن زلزالا هز غرب البلاد الأحد، مما أسفر عن مقتل شخصين.", "2018-04-01"),
+    ("وقال الضابط لعناصر الأمن إنه يجب أن تفهم الأمر الذي حدث.", "2018-04-01"),
+    ("وقالت وزارة الخارجية إن الوضع هادئ في العاصمة.", "2018-08-14"),
+    ("وروى مواطن يدعى شريف ما حدث في القرية.", "2018-08-14"),
+    ("أسفر انهيار جسر في مدينة جنوى الإيطالية عن مقتل العشرات.", "2018-08-14"),
+]
+
+
+@pytest.mark.parametrize("text,published", NOT_EVENTS, ids=["question", "idha", "law", "fi-hal", "rubbama", "qad-imperfect", "unlikely", "negated-verb-before-subject", "wa-lam", "earthquake", "understand-the-matter", "ministry-is-no-visit", "is-called-is-no-claim", "bridge-collapse"])
+def test_not_an_event(text, published):
+    doc = analyze(text, published=published)
+    assert not doc.events, describe(doc)
