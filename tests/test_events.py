@@ -666,3 +666,13 @@ NOT_EVENTS = [
 def test_not_an_event(text, published):
     doc = analyze(text, published=published)
     assert not doc.events, describe(doc)
+
+
+def test_the_classifiers_own_tfidf_equals_scikit_learns():
+    import numpy as np
+    from hadath.events.classifier import load_classifier
+    from hadath.text.normalize import fold
+    clf = load_classifier()
+    texts = [fold(t) for t in ("قصفت الطائرات الإسرائيلية مواقع في غزة.", "وقال الوزير إن الاتفاق سيوقع غدا", "", "x")]
+    for sk, own in zip(clf._vectorizers, clf._tfidf):
+        assert np.abs(sk.transform(texts).toarray() - own.transform(texts).toarray()).max() < 1e-12

@@ -5,6 +5,7 @@ Each becomes a mention coded (and keyed) like the actor it stands for, so corefe
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..doc import Doc, Mention, Span
@@ -28,6 +29,10 @@ _HEADS = frozenset(fold(w) for w in ("الحركة", "الجماعة", "التن
                                       "الميليشيات", "المليشيات"))
 
 
+# the letters every form of those words keeps, to skip other tokens cheaply
+_CORES = re.compile("|".join(sorted({w[2:] for w in _HEADS | {_COALITION, _KINGDOM}})))
+
+
 def bare_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = {(m.span.field, k) for m in mentions for k in range(m.span.start, m.span.end)}
     orgs = sorted((m for m in mentions if m.kind == "org" and m.entry), key=_order)
@@ -36,11 +41,13 @@ def bare_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out = []
     for fld in FIELDS:
         for t in doc.tokens[fld]:
-            span = doc.raw_span(fld, t.start, t.end)
-            if (fld, span.start) in covered:
+            if not _CORES.search(t.text):
                 continue
             stem = next((f for f in forms(t.text) if f in _HEADS or f in (_COALITION, _KINGDOM)), None)
             if stem is None:
+                continue
+            span = doc.raw_span(fld, t.start, t.end)
+            if (fld, span.start) in covered:
                 continue
             if stem == _KINGDOM and kingdom:
                 out.append(_state(doc, span, kingdom))

@@ -54,6 +54,7 @@ class FieldIndex:
         self.places = [self.locate(p.span.start, p.span.end, p) for p in doc.places if p.span.field == fld]
         self.quotes = [self.locate(q.span.start, q.span.end, q) for q in doc.quotes if q.span.field == fld]
         self._clitics: dict[int, str | None] = {}
+        self._memo: dict = {}
 
     def locate(self, raw_start: int, raw_end: int, item) -> Located:
         a = bisect_left(self.raw_ends, raw_start + 1)
@@ -68,6 +69,12 @@ class FieldIndex:
 
     def raw(self, start: int, end: int) -> tuple[int, int]:
         return self.raw_starts[start], self.raw_ends[end - 1]
+
+    def memo(self, key, compute):
+        """A value computed once per field (what a rule asks of a sentence again and again)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def clitic_preposition(self, i: int) -> str | None:
         """"لإيران", "بروسيا", "لوزير": the preposition ل/ب/ك the lexicon had to strip from the

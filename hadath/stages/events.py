@@ -74,7 +74,7 @@ def build(classifier: Classifier | None = None):
                     or _denied(fi, m, last_end, last_cameo) or _generic(fi, m)
                 last_end, last_event, last_cameo, last_form = m.end, m.payloads[0].event, m.payloads[0].cameo, \
                     fold(m.payloads[0].form)
-                if m.payloads[0].event == NONE or chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
+                if chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _offtopic(fi, m.start) or _in_name(fi, m):
                     continue
                 for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
@@ -166,6 +166,10 @@ def _offtopic(fi: FieldIndex, i: int) -> bool:
     """Whether the sentence of token ``i`` reports a game (states are teams there) or a natural
     disaster or accident (deaths without an attacker)."""
     lo, hi = fi.sentence_of(i)
+    return fi.memo(("offtopic", lo), lambda: _offtopic_words_in(fi, lo, hi))
+
+
+def _offtopic_words_in(fi: FieldIndex, lo: int, hi: int) -> bool:
     words = offtopic_words()
     return any((f,) in words for k in range(lo, hi) for f in forms(fi.words[k])[:3]) or \
         any(tuple(fi.words[k:k + 2]) in words for k in range(lo, hi - 1))
@@ -202,7 +206,8 @@ def _triggers(fi: FieldIndex, matcher):
                 if hits:
                     found.append((Match(k, k + 1, tuple(hits), 1), True))
                     break
-    return sorted(found, key=lambda x: x[0].start)
+    # NONE phrases have done their work by shadowing the triggers inside them
+    return sorted(((m, fp) for m, fp in found if m.payloads[0].event != NONE), key=lambda x: x[0].start)
 
 
 _COMMAS = frozenset({"،", ",", "؛", ";"})
