@@ -116,12 +116,21 @@ class _Tfidf:
         self.idf = vectorizer.idf_
         self.sublinear = vectorizer.sublinear_tf
         self.width = len(vectorizer.vocabulary_)
+        word_grams = getattr(vectorizer.analyzer, "word_grams", None)
+        # a char_wb vectorizer: each word's known n-grams, as column numbers, remembered
+        self.word_columns = lru_cache(maxsize=20_000)(
+            lambda word: tuple(j for g in word_grams(word) if (j := self.vocabulary.get(g)) is not None)
+        ) if word_grams else None
+
+    def columns(self, text: str) -> list[int]:
+        if self.word_columns is not None:
+            return [j for word in text.lower().split() for j in self.word_columns(word)]
+        return [j for t in self.analyze(text) if (j := self.vocabulary.get(t)) is not None]
 
     def transform(self, texts: list[str]) -> sparse.csr_matrix:
         indptr, indices, values = [0], [], []
-        vocabulary = self.vocabulary
         for text in texts:
-            counts = {vocabulary[t]: c for t, c in Counter(self.analyze(text)).items() if t in vocabulary}
+            counts = Counter(self.columns(text))
             cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
             tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
             row = (np.log(tf) + 1.0 if self.sublinear else tf) * self.idf[cols]
@@ -153,6 +162,7 @@ def _with_cached_ngrams(vectorizer: TfidfVectorizer) -> TfidfVectorizer:
     def analyze(text: str) -> list[str]:
         return [g for word in text.lower().split() for g in word_grams(word)]
 
+    analyze.word_grams = word_grams
     vectorizer.analyzer = analyze
     return vectorizer
 
