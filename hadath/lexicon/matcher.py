@@ -75,12 +75,12 @@ class PhraseMatcher:
         best: Match | None = None
         candidates = forms(tokens[i].text) if strip else (tokens[i].text,)
         for rank, form in enumerate(candidates):
-            if not self.strip_article and "ال" + form in candidates:
+            node = self._trie.get(form)
+            if node is None or not self.strip_article and "ال" + form in candidates:
                 continue
             # "الضربات الجوية" for "ضربات جوية": once the article is stripped from the noun, the
             # adjectives agreeing with it lose theirs too
             definite = strip and self.strip_article and "ال" + form in candidates
-            node = self._trie.get(form)
             j = i + 1
             while node is not None:
                 if _END in node and (best is None or j - i > best.end - best.start):
