@@ -173,8 +173,8 @@ EVENT_COLUMNS = ("event_id", "day", "event", "mode", "actor_text", "actor_code",
 @query_app.command("events")
 def query_events(
     type: EventType = None,
-    actor: Optional[str] = typer.Option(None, help="Actor code (IRQ), or part of its text or English name."),
-    recipient: Optional[str] = typer.Option(None, help="Recipient code, or part of its text or English name."),
+    actor: Optional[str] = typer.Option(None, help="Actor code in capitals (IRQ), or else part of its text or English name."),
+    recipient: Optional[str] = typer.Option(None, help="Recipient code in capitals, or else part of its text or English name."),
     country: Country = None,
     start: Start = None,
     end: End = None,

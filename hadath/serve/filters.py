@@ -16,6 +16,7 @@ from fastapi import Query
 from ..errors import BadDate, InvalidRequest
 from ..events.lexicon import EVENT_TYPES
 from ..lexicon.entries import SECTORS
+from ..store.query import is_code
 from ..store.rows import iso_day
 from .search import condition
 
@@ -50,8 +51,12 @@ class EventFilters:
             conditions.append("e.day <= ?::DATE")
             params.append(self.end)
         for role, value in (("actor", self.actor), ("recipient", self.recipient)):
-            if value:
-                # A code (IRQ), or part of the participant's Arabic text or English name.
+            if value and is_code(value):  # "YEM" is Yemen, not every name that contains "yem"
+                conditions.append(f"""e.event_id IN (SELECT p.event_id FROM participants p
+                    WHERE p.role = '{role}' AND p.code = ?)""")
+                params.append(value)
+            elif value:
+                # part of the participant's Arabic text or English name, or a code in lower case
                 text, text_params = condition("p.entity_text", value)
                 conditions.append(f"""e.event_id IN (
                     SELECT p.event_id FROM participants p WHERE p.role = '{role}'
@@ -91,8 +96,8 @@ def _day(name: str, value: str | None) -> str | None:
 
 def event_filters(
     type: Annotated[EventType | None, Query(description="PLOVER event type.")] = None,
-    actor: Annotated[str | None, Query(description="Actor: a code (IRQ), or part of its Arabic text or English name.", max_length=200)] = None,
-    recipient: Annotated[str | None, Query(description="Recipient: a code, or part of its text or English name.", max_length=200)] = None,
+    actor: Annotated[str | None, Query(description="Actor: a code in capitals (IRQ), or else part of its Arabic text or English name.", max_length=200)] = None,
+    recipient: Annotated[str | None, Query(description="Recipient: a code in capitals, or else part of its text or English name.", max_length=200)] = None,
     country: Annotated[str | None, Query(description="ISO alpha-3 or non-state code: events located there or with a participant of it.", pattern="^[A-Za-z]{3}$")] = None,
     sector: Annotated[Sector | None, Query(description="PLOVER sector of a participant.")] = None,
     start: Annotated[str | None, Query(description="First day, YYYY-MM-DD (inclusive).")] = None,

@@ -80,7 +80,7 @@ class Store:
         """
         where, params = _filters(type=type, start=start, end=end, day="t.day")
         for role, value in (("actor", actor), ("recipient", recipient)):
-            if value and _is_code(value):  # "YEM" is Yemen, not every name containing "Yem"
+            if value and is_code(value):  # "YEM" is Yemen, not every name containing "Yem"
                 where.append(f"""EXISTS (SELECT 1 FROM participants p
                     WHERE p.event_id = t.event_id AND p.role = '{role}' AND p.code = ?)""")
                 params.append(value)
@@ -220,5 +220,6 @@ def _limit(limit: int | None, params: list) -> str:
     return "LIMIT ?"
 
 
-def _is_code(value: str) -> bool:
+def is_code(value: str) -> bool:
+    """A country or PLOVER code as a user types it for a filter: three capital letters."""
     return len(value) == 3 and value.isascii() and value.isalpha() and value.isupper()
