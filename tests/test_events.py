@@ -584,60 +584,61 @@ def test_what_two_ministers_discuss_is_no_second_act():
 
 # One construction each: (text, published, type, actor, recipient); None = any.
 CONSTRUCTIONS = [
-    ("تم توقيع اتفاق بين مصر والسودان للتعاون العسكري.",
-     PUBLISHED, "AGREE", "EGY", "SDN"),
-    ("يتهم العراق تركيا بانتهاك سيادته.",
-     PUBLISHED, "ACCUSE", "IRQ", "TUR"),
-    ("الرئيس التركي رجب طيب أردوغان ينتقد فرنسا بشدة.",
-     PUBLISHED, "ACCUSE", "TUR", "FRA"),
-    ("وزير الخارجية المصري سامح شكري، خلال مؤتمر صحفي في القاهرة، انتقد الموقف الإثيوبي.",
-     PUBLISHED, "ACCUSE", "EGY", None),
-    ("أعلن الجيش الإسرائيلي أنه قصف مواقع لحركة حماس في غزة.",
-     PUBLISHED, "ASSAULT", "ISR", None),
-    ("قد فرضت الولايات المتحدة عقوبات على إيران.",
-     PUBLISHED, "SANCTION", "USA", "IRN"),
-    ("ستوقع مصر اتفاقا مع روسيا لبناء محطة نووية.",
-     PUBLISHED, "AGREE", "EGY", "RUS"),
-    ("توعد رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله برد قاس.",
-     PUBLISHED, "THREATEN", "ISR", "LBN"),
-    ("وأفاد ماكرون بأنه وبوتين اتفقا على ضرورة وضع دستور جديد.",
-     "2018-05-24", "AGREE", "FRA", "RUS"),
-    ("قال وزير الخارجية الألماني زيغمار غابرييل إن الاتفاق النووي مهم. ودعا أيضا إلى إيجاد حل سلمي في سوريا.",
-     "2018-02-17", "REQUEST", "DEU", None),
-    ("عادت الولايات المتحدة الأمريكية لتلوح بنقل سفارتها إلى أربيل.",
-     PUBLISHED, "THREATEN", "USA", "IRQ"),
-    ("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في برلين. "
+    pytest.param("استهدفت صواريخ السفارة الأمريكية في بغداد.", PUBLISHED, "ASSAULT", None, "USA", id="munitions-as-subject"),
+    pytest.param("هاجم مسلحون مجهولون نقطة تفتيش للجيش المصري في سيناء.", PUBLISHED, "ASSAULT", None, "EGY", id="armed-men-attack"),
+    pytest.param("تم توقيع اتفاق بين مصر والسودان للتعاون العسكري.",
+     PUBLISHED, "AGREE", "EGY", "SDN", id="passive-signing-between-two-states"),
+    pytest.param("يتهم العراق تركيا بانتهاك سيادته.",
+     PUBLISHED, "ACCUSE", "IRQ", "TUR", id="verb-subject-object-order"),
+    pytest.param("الرئيس التركي رجب طيب أردوغان ينتقد فرنسا بشدة.",
+     PUBLISHED, "ACCUSE", "TUR", "FRA", id="subject-verb-object-order"),
+    pytest.param("وزير الخارجية المصري سامح شكري، خلال مؤتمر صحفي في القاهرة، انتقد الموقف الإثيوبي.",
+     PUBLISHED, "ACCUSE", "EGY", None, id="subject-separated-from-its-verb-by-a-phrase"),
+    pytest.param("أعلن الجيش الإسرائيلي أنه قصف مواقع لحركة حماس في غزة.",
+     PUBLISHED, "ASSAULT", "ISR", None, id="reported-speech-act-is-the-speakers"),
+    pytest.param("قد فرضت الولايات المتحدة عقوبات على إيران.",
+     PUBLISHED, "SANCTION", "USA", "IRN", id="qad-before-a-past-verb-is-a-past-act"),
+    pytest.param("ستوقع مصر اتفاقا مع روسيا لبناء محطة نووية.",
+     PUBLISHED, "AGREE", "EGY", "RUS", id="future-signing-is-agree"),
+    pytest.param("توعد رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله برد قاس.",
+     PUBLISHED, "THREATEN", "ISR", "LBN", id="threat-with-a-named-target"),
+    pytest.param("وأفاد ماكرون بأنه وبوتين اتفقا على ضرورة وضع دستور جديد.",
+     "2018-05-24", "AGREE", "FRA", "RUS", id="he-and-a-partner-agreeing-are-both-sides"),
+    pytest.param("قال وزير الخارجية الألماني زيغمار غابرييل إن الاتفاق النووي مهم. ودعا أيضا إلى إيجاد حل سلمي في سوريا.",
+     "2018-02-17", "REQUEST", "DEU", None, id="a-subjectless-verb-continues-the-previous-sentence"),
+    pytest.param("عادت الولايات المتحدة الأمريكية لتلوح بنقل سفارتها إلى أربيل.",
+     PUBLISHED, "THREATEN", "USA", "IRQ", id="the-state-of-the-place-acted-on-is-the-recipient"),
+    pytest.param("التقى وزير الخارجية السعودي عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في برلين. "
      "وأعلن شتاينماير أنه سيزور المملكة في سبتمبر المقبل.",
-     "2015-08-11", "AGREE", "DEU", "SAU"),
-    ("قال الجبير إن تدخل المملكة العربية السعودية كان بناءً على طلب من الرئيس اليمني عبدربه منصور هادي.",
-     "2015-08-11", "REQUEST", "YEM", "SAU"),
-    ("نهبت ميليشيات الحوثي مستودعا تابعا للمنظمة الدولية للهجرة في الحديدة.",
-     "2018-08-17", "COERCE", "YEM", "UNO"),
-    ("جرت مفاوضات بين روسيا ومسلحي جيش الإسلام خلال الأسبوع الماضي.",
-     "2018-04-08", "CONSULT", "RUS", "SYR"),
-    ("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية.",
-     "2015-08-11", "REJECT", "SAU", None),
-    ('وقال الجبير: "يجب على إيران تغيير سياستها العدوانية في المنطقة".',
-     "2015-08-11", "REQUEST", "SAU", "IRN"),
-    ("شنت القوات المسلحة التركية، غارات جوية على أهداف محددة لحزب العمال الكردستاني.",
-     "2015-08-08", "ASSAULT", "TUR", "TUR"),
-    ("ووقع هجومان آخران قام بهما مسلحون في اسطنبول.",
-     "2015-08-11", "ASSAULT", None, "TUR"),
-    ("وفي مناشدة أخرى ليهود أميركا عبر الإنترنت رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو ما تردده "
+     "2015-08-11", "AGREE", "DEU", "SAU", id="he-before-the-verb-is-the-speaker-and-the-kingdom-is-the-one-named"),
+    pytest.param("قال الجبير إن تدخل المملكة العربية السعودية كان بناءً على طلب من الرئيس اليمني عبدربه منصور هادي.",
+     "2015-08-11", "REQUEST", "YEM", "SAU", id="at-the-request-of-names-who-asked"),
+    pytest.param("نهبت ميليشيات الحوثي مستودعا تابعا للمنظمة الدولية للهجرة في الحديدة.",
+     "2018-08-17", "COERCE", "YEM", "UNO", id="looting-what-belongs-to-someone-codes-the-owner"),
+    pytest.param("جرت مفاوضات بين روسيا ومسلحي جيش الإسلام خلال الأسبوع الماضي.",
+     "2018-04-08", "CONSULT", "RUS", "SYR", id="talks-between-a-state-and-the-fighters-of-a-group"),
+    pytest.param("وقال الجبير إن المملكة لن تسمح لأحد بالتدخل في شؤونها الداخلية.",
+     "2015-08-11", "REJECT", "SAU", None, id="will-not-allow-is-a-refusal"),
+    pytest.param('وقال الجبير: "يجب على إيران تغيير سياستها العدوانية في المنطقة".',
+     "2015-08-11", "REQUEST", "SAU", "IRN", id="x-must-is-a-demand-on-x"),
+    pytest.param("شنت القوات المسلحة التركية، غارات جوية على أهداف محددة لحزب العمال الكردستاني.",
+     "2015-08-08", "ASSAULT", "TUR", "TUR", id="the-holder-of-targets-named-after-their-description"),
+    pytest.param("ووقع هجومان آخران قام بهما مسلحون في اسطنبول.",
+     "2015-08-11", "ASSAULT", None, "TUR", id="two-attacks-by-gunmen-in-a-city"),
+    pytest.param("وفي مناشدة أخرى ليهود أميركا عبر الإنترنت رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو ما تردده "
      "إدارة أوباما.",
-     "2015-08-06", "REQUEST", "ISR", "USA"),
-    ("ويرسل الحوثيون وأنصار زيد إمداداتهم العسكرية نحو مقاتليهم في مدينة تعز.",
-     "2015-07-23", "MOBILIZE", "YEM", None),
-    ("وأكد المصدر أن المقاومة الشعبية اليمنية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
-     "2015-07-23", "COOPERATE", "YEM", "SAU"),
-    ("وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي عقده ونظيره الألماني فرانك فالتر شتاينماير "
+     "2015-08-06", "REQUEST", "ISR", "USA", id="a-fronted-act-is-done-by-the-main-clauses-subject"),
+    pytest.param("ويرسل الحوثيون وأنصار زيد إمداداتهم العسكرية نحو مقاتليهم في مدينة تعز.",
+     "2015-07-23", "MOBILIZE", "YEM", None, id="military-supplies-sent-are-a-mobilization-by-the-placed-party"),
+    pytest.param("وأكد المصدر أن المقاومة الشعبية اليمنية ستواصل عملياتها بتنسيق مع قوات التحالف الذي تقوده السعودية.",
+     "2015-07-23", "COOPERATE", "YEM", "SAU", id="coordination-with-the-forces-of-a-coalition"),
+    pytest.param("وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي عقده ونظيره الألماني فرانك فالتر شتاينماير "
      "في برلين إن على إيران تغيير سياستها.",
-     "2015-08-11", "CONSULT", "DEU", "SAU"),
+     "2015-08-11", "CONSULT", "DEU", "SAU", id="he-and-his-counterpart-met"),
 ]
 
 
-@pytest.mark.parametrize("text,published,kind,actor,recipient", CONSTRUCTIONS,
-                         ids=["passive-signing-between-two-states", "verb-subject-object-order", "subject-verb-object-order", "subject-separated-from-its-verb-by-a-phrase", "reported-speech-act-is-the-speakers", "qad-before-a-past-verb-is-a-past-act", "future-signing-is-agree", "threat-with-a-named-target", "he-and-a-partner-agreeing-are-both-sides", "a-subjectless-verb-continues-the-previous-sentence", "the-state-of-the-place-acted-on-is-the-recipient", "he-before-the-verb-is-the-speaker-and-the-kingdom-is-the-one-named", "at-the-request-of-names-who-asked", "looting-what-belongs-to-someone-codes-the-owner", "talks-between-a-state-and-the-fighters-of-a-group", "will-not-allow-is-a-refusal", "x-must-is-a-demand-on-x", "the-holder-of-targets-named-after-their-description", "two-attacks-by-gunmen-in-a-city", "a-fronted-act-is-done-by-the-main-clauses-subject", "military-supplies-sent-are-a-mobilization-by-the-placed-party", "coordination-with-the-forces-of-a-coalition", "he-and-his-counterpart-met"])
+@pytest.mark.parametrize("text,published,kind,actor,recipient", CONSTRUCTIONS)
 def test_construction(text, published, kind, actor, recipient):
     assert_event(analyze(text, published=published), kind, actor, recipient)
 
@@ -645,24 +646,24 @@ def test_construction(text, published, kind, actor, recipient):
 # Sentences that report no act: questions, conditions, likelihoods, negations, games, disasters,
 # and words that only look like triggers.
 NOT_EVENTS = [
-    ("هل تقصف إسرائيل إيران؟", PUBLISHED),
-    ("إذا فرضت أوروبا عقوبات على تركيا فسترد أنقرة.", PUBLISHED),
-    ("لو هاجمت إيران السعودية لاشتعلت المنطقة.", PUBLISHED),
-    ("في حال هاجمت تركيا سوريا سترد دمشق.", PUBLISHED),
-    ("ربما تقصف إسرائيل إيران قريبا.", PUBLISHED),
-    ("قد تفرض الولايات المتحدة عقوبات على تركيا.", PUBLISHED),
-    ("من غير المرجح أن تهاجم إسرائيل إيران.", PUBLISHED),
-    ("لم تفرض الولايات المتحدة عقوبات على السعودية.", PUBLISHED),
-    ("ولم يهاجم الجيش الأمريكي القوات الإيرانية.", PUBLISHED),
-    ("قال متحدث باسم الطوارئ في إيران إن زلزالا هز غرب البلاد الأحد، مما أسفر عن مقتل شخصين.", "2018-04-01"),
-    ("وقال الضابط لعناصر الأمن إنه يجب أن تفهم الأمر الذي حدث.", "2018-04-01"),
-    ("وقالت وزارة الخارجية إن الوضع هادئ في العاصمة.", "2018-08-14"),
-    ("وروى مواطن يدعى شريف ما حدث في القرية.", "2018-08-14"),
-    ("أسفر انهيار جسر في مدينة جنوى الإيطالية عن مقتل العشرات.", "2018-08-14"),
+    pytest.param("هل تقصف إسرائيل إيران؟", PUBLISHED, id="question"),
+    pytest.param("إذا فرضت أوروبا عقوبات على تركيا فسترد أنقرة.", PUBLISHED, id="idha"),
+    pytest.param("لو هاجمت إيران السعودية لاشتعلت المنطقة.", PUBLISHED, id="law"),
+    pytest.param("في حال هاجمت تركيا سوريا سترد دمشق.", PUBLISHED, id="fi-hal"),
+    pytest.param("ربما تقصف إسرائيل إيران قريبا.", PUBLISHED, id="rubbama"),
+    pytest.param("قد تفرض الولايات المتحدة عقوبات على تركيا.", PUBLISHED, id="qad-imperfect"),
+    pytest.param("من غير المرجح أن تهاجم إسرائيل إيران.", PUBLISHED, id="unlikely"),
+    pytest.param("لم تفرض الولايات المتحدة عقوبات على السعودية.", PUBLISHED, id="negated-verb-before-subject"),
+    pytest.param("ولم يهاجم الجيش الأمريكي القوات الإيرانية.", PUBLISHED, id="wa-lam"),
+    pytest.param("قال متحدث باسم الطوارئ في إيران إن زلزالا هز غرب البلاد الأحد، مما أسفر عن مقتل شخصين.", "2018-04-01", id="earthquake"),
+    pytest.param("وقال الضابط لعناصر الأمن إنه يجب أن تفهم الأمر الذي حدث.", "2018-04-01", id="understand-the-matter"),
+    pytest.param("وقالت وزارة الخارجية إن الوضع هادئ في العاصمة.", "2018-08-14", id="ministry-is-no-visit"),
+    pytest.param("وروى مواطن يدعى شريف ما حدث في القرية.", "2018-08-14", id="is-called-is-no-claim"),
+    pytest.param("أسفر انهيار جسر في مدينة جنوى الإيطالية عن مقتل العشرات.", "2018-08-14", id="bridge-collapse"),
 ]
 
 
-@pytest.mark.parametrize("text,published", NOT_EVENTS, ids=["question", "idha", "law", "fi-hal", "rubbama", "qad-imperfect", "unlikely", "negated-verb-before-subject", "wa-lam", "earthquake", "understand-the-matter", "ministry-is-no-visit", "is-called-is-no-claim", "bridge-collapse"])
+@pytest.mark.parametrize("text,published", NOT_EVENTS)
 def test_not_an_event(text, published):
     doc = analyze(text, published=published)
     assert not doc.events, describe(doc)
@@ -676,3 +677,14 @@ def test_the_classifiers_own_tfidf_equals_scikit_learns():
     texts = [fold(t) for t in ("قصفت الطائرات الإسرائيلية مواقع في غزة.", "وقال الوزير إن الاتفاق سيوقع غدا", "", "x")]
     for sk, own in zip(clf._vectorizers, clf._tfidf):
         assert np.abs(sk.transform(texts).toarray() - own.transform(texts).toarray()).max() < 1e-12
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("شنت بريطانيا بالتعاون مع الولايات المتحدة وفرنسا غارات جوية على مواقع تنظيم داعش في سوريا.",
+     {"GBR", "USA", "FRA"}),
+    ("وشنت القوات العراقية بمشاركة التحالف الدولي هجوما على مواقع داعش.", {"IRQ", "USA"}),
+], ids=["in-cooperation-with", "with-the-participation-of"])
+def test_partners_in_an_act_are_all_actors(text, actors):
+    doc = analyze(text)
+    e = assert_event(doc, "ASSAULT", None, "IMG")
+    assert codes(e.actor) == actors, describe(doc)

@@ -27,7 +27,10 @@ _SKIP = frozenset(fold(w) for w in ("اليوم", "أمس", "الأحد", "ال�
                                       "بدوره", "بدورها", "بشدة", "غدا", "الماضي", "،", ",", "(", ")"))
 # Armed means before the name of who wields them: "قصف مقاتلات التحالف", "شنت طائرات روسية".
 _FORCES = frozenset(fold(w) for w in ("مقاتلات", "طائرات", "طيران", "قوات", "مدفعية", "بوارج", "سفن", "زوارق",
-                                        "جنود", "عناصر", "مسلحو", "مسلحي", "دبابات", "صواريخ", "وحدات", "كتائب"))
+                                        "جنود", "عناصر", "مسلحو", "مسلحي", "دبابات", "وحدات", "كتائب"))
+# Munitions as the subject of an attack ("استهدفت صواريخ السفارة الأمريكية"): nobody is named.
+_MUNITIONS = frozenset(fold(w) for w in ("صواريخ", "صاروخ", "قذائف", "قذيفة", "عبوة", "عبوات", "رصاصات", "طائرة مسيرة",
+                                           "مسيرة", "مسيرات"))
 
 
 def is_force(word: str) -> bool:
@@ -92,6 +95,39 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "�
 def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None,
           first_person: bool = False, previous: list[Located] | None = None,
           objects: set[int] = frozenset()) -> list[Located] | None:
+    found = _actor(fi, start, end, sent, quote_span, first_person, previous, objects)
+    if not found:
+        return found
+    return _led_by(fi, found[0].start) + found + _partners(fi, found[-1].end)
+
+
+_JOINTLY = (tuple(fold(w).split()) for w in ("بالتعاون مع", "بالاشتراك مع", "بالتنسيق مع", "بمشاركة", "إلى جانب",
+                                             "ومعها", "ومعه", "وبمشاركة"))
+_JOINTLY = tuple(_JOINTLY)
+
+
+def _partners(fi: FieldIndex, k: int) -> list[Located]:
+    """"شنت بريطانيا بالتعاون مع الولايات المتحدة وفرنسا غارات": the partners named right after
+    an actor act with it."""
+    for words in _JOINTLY:
+        if tuple(fi.words[k:k + len(words)]) == words:
+            m = fi.mention_at(k + len(words))
+            return coordinated(fi, m) if m is not None else []
+    return []
+
+
+def _led_by(fi: FieldIndex, k: int) -> list[Located]:
+    """"بريطانيا بالتعاون مع الولايات المتحدة وفرنسا … غارات": the actor named before the partners."""
+    for words in _JOINTLY:
+        if k >= len(words) and tuple(fi.words[k - len(words):k]) == words:
+            m = next((x for x in fi.mentions if x.end == k - len(words)), None)
+            return [m] if m is not None else []
+    return []
+
+
+def _actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_span: tuple[int, int] | None,
+           first_person: bool = False, previous: list[Located] | None = None,
+           objects: set[int] = frozenset()) -> list[Located] | None:
     """The actor mentions of a trigger at tokens [start, end), or None (the speaker of a quote is
     the caller's fallback, and always the actor of a first-person verb in a quotation).
 
@@ -244,6 +280,8 @@ def subject_after(fi: FieldIndex, end: int, hi: int) -> list[Located] | None:
     group = next((k for k in range(end, min(hi, end + 3)) if fi.words[k] in _GROUPS), None)
     if group is not None and fi.mention_at(end) is None:
         return listed_group(fi, group + 1, hi)
+    if end < hi and fi.words[end] in _MUNITIONS:
+        return None
     j = end
     while j < hi and j - end <= _SUBJECT_REACH:
         if fi.words[j] == "كل" and j + 1 < hi and fi.words[j + 1] == "من":

@@ -77,7 +77,7 @@ def build(classifier: Classifier | None = None):
                 if chained or _bare_definite_noun(fi, m) or _possessed_patient(fi, m) \
                         or _offtopic(fi, m.start) or _in_name(fi, m):
                     continue
-                for ev in _code(doc, fi, m, m.payloads[0], part, first_person, sentence_actor, objects, agents):
+                for ev in _code(doc, fi, m, _reading(fi, m, part), part, first_person, sentence_actor, objects, agents):
                     p = likely.get(fi.sentence_of(m.start), {}).get(ev.event)
                     # an act suffered ("بعد تلقيها رشقات صاروخية") is told as one whatever the sentence is about
                     if p is not None and p < TYPE_GATE.get(ev.event, GATE) and "+received" not in ev.provenance:
@@ -103,6 +103,21 @@ _DISCUSS = tuple(fold(w) for w in ("بحث", "يبحث", "تبحث", "بحثا",
 _QUOTE_MARKS = frozenset({'"', "«", "»", "“", "”"})
 _ABOUT = frozenset(fold(w) for w in ("إلى", "عن"))  # "دعا إلى وقف …", "امتناع إيران عن دخول المفتشين"
 _FILLER = frozenset({"،", ",", '"', "«", "»", "“", "”", fold("مع")}) | _ABOUT
+
+
+_ARMED = frozenset({"UAF", "MIL", "REB", "PRM", "COP"})
+
+
+def _reading(fi: FieldIndex, m: Match, part) -> Trigger:
+    """The trigger row for an ambiguous word: "هاجم" is an attack when armed men do it ("هاجم
+    مسلحون مجهولون نقطة للجيش"), a verbal attack otherwise (the first row)."""
+    attack = next((t for t in m.payloads if t.event == "ASSAULT"), None)
+    if attack is None or m.payloads[0] is attack:
+        return m.payloads[0]
+    lo, hi = fi.sentence_of(m.start)
+    doer = subject_after(fi, m.end, hi)
+    armed = doer and part(doer[0].item).sector in _ARMED
+    return attack if armed else m.payloads[0]
 
 
 def _content_of_previous(fi: FieldIndex, m: Match, last_end: int, last_form: str = "") -> bool:
