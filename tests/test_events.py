@@ -585,6 +585,10 @@ def test_what_two_ministers_discuss_is_no_second_act():
 # One construction each: (text, published, type, actor, recipient); None = any.
 CONSTRUCTIONS = [
     pytest.param("استهدفت صواريخ السفارة الأمريكية في بغداد.", PUBLISHED, "ASSAULT", None, "USA", id="munitions-as-subject"),
+    pytest.param("يذكر أن النظام السوري كان قد اتهم بشن هجمات كيماوية.", PUBLISHED, "ACCUSE", None, "SYR",
+                 id="accused-of-passive"),
+    pytest.param("وكان الرئيس الفرنسي قد التقى نظيره اللبناني ميشال عون في بيروت.", PUBLISHED, "CONSULT", "FRA", "LBN",
+                 id="qad-before-a-perfect-verb"),
     pytest.param("هاجم مسلحون مجهولون نقطة تفتيش للجيش المصري في سيناء.", PUBLISHED, "ASSAULT", None, "EGY", id="armed-men-attack"),
     pytest.param("تم توقيع اتفاق بين مصر والسودان للتعاون العسكري.",
      PUBLISHED, "AGREE", "EGY", "SDN", id="passive-signing-between-two-states"),

@@ -78,7 +78,7 @@ def hypothetical(fi: FieldIndex, start: int, lo: int) -> bool:
         return True  # "ما كان سيعنيه اللجوء للخيار العسكري": what would have been
     verb = _verb_of_object(fi, start, lo)
     for k in (start, verb):
-        if k is not None and k > lo and fi.words[k - 1] == _MIGHT and _bare(fi.words[k])[:1] in _IMPERFECT:
+        if k is not None and k > lo and fi.words[k - 1] == _MIGHT and _bare(fi.words[k])[:1] in "يتن":
             return True
     return False
 

@@ -466,6 +466,13 @@ def _code(doc: Doc, fi: FieldIndex, m: Match, trig: Trigger, part, first_person:
         event, trig, provenance = "THREATEN", replace(trig, cameo="138"), provenance + "+armament"
     if event == "REJECT" and _weapon_object(fi, end, hi):
         return []  # "اعترضت الدفاعات الجوية 7 صواريخ": intercepting missiles refuses nobody
+    if event == "ACCUSE" and _accused_of(fi, m, hi):
+        # "النظام السوري كان قد اتهم بشن هجمات": accused (passive) of what follows, by someone unnamed
+        accused = subject_before(fi, start, lo, objects) or []
+        a, b = fi.raw(start, end)
+        unnamed = [Participant(doc.field_text(fi.field)[a:b], None, "UNK", Span(fi.field, a, b))]
+        return [_event(doc, fi, m, trig, event, mode, provenance + "+passive", unnamed,
+                       [part(x.item) for x in accused], (lo, hi), accused, 0.5)] if accused else []
     if trig.agent:
         return _agent_after(doc, fi, m, trig, event, mode, provenance, part, (lo, hi), objects)
     sides = between(fi, end, hi)
@@ -658,6 +665,16 @@ def _weapon_object(fi: FieldIndex, end: int, hi: int) -> bool:
 
 
 _NUMBER_WORDS = frozenset(fold(w) for w in ("عدة", "عددا", "من", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية"))
+
+
+_ACCUSE_VERBS = frozenset(fold(w) for w in ("اتهم", "اتهمت", "يتهم", "تتهم", "اتهموا"))
+
+
+def _accused_of(fi: FieldIndex, m: Match, hi: int) -> bool:
+    """An accusation verb followed straight by its charge ("اتهم بشن هجمات"): a passive, since the
+    active names the accused first ("اتهم الغرب سوريا بشن هجمات")."""
+    return m.end - m.start == 1 and fi.words[m.start].lstrip("و") in _ACCUSE_VERBS and m.end < hi \
+        and fi.words[m.end].startswith("ب") and fi.mention_at(m.end) is None
 
 
 def _agent_after(doc, fi, m, trig, event, mode, provenance, part, sent, objects) -> list[Event]:
