@@ -692,3 +692,8 @@ def test_partners_in_an_act_are_all_actors(text, actors):
     doc = analyze(text)
     e = assert_event(doc, "ASSAULT", None, "IMG")
     assert codes(e.actor) == actors, describe(doc)
+
+
+def test_a_short_title_opening_with_a_trigger_after_a_preposition():
+    # a field shorter than the rules' look-back once failed with an IndexError (snn/2015-07-25-00469)
+    analyze("نص قصير عن الموضوع.", title="بالشكر قدوم النعم")

@@ -132,7 +132,7 @@ def _content_of_previous(fi: FieldIndex, m: Match, last_end: int, last_form: str
     # after "يبحث مع نظيره" the next act named is what they discussed ("التهدئة")
     marked = word.startswith("ب") and not m.form.startswith("ب") or k >= 0 and fi.words[k] in _ABOUT \
         or last_form.startswith(_DISCUSS)
-    if not marked or not 0 < m.start - last_end <= 10:
+    if not marked or last_end < 0 or not 0 < m.start - last_end <= 10:
         return False
     if fi.sentence_of(m.start) != fi.sentence_of(last_end - 1):
         return False
@@ -148,7 +148,7 @@ def _target_of_previous(fi: FieldIndex, m: Match, last_end: int, last_event: str
     """"شنت غارات على تعزيزات", "نهبت نحو ألفي سلة غذائية": what an attack or a seizure hits or
     takes, named right after it, is its target, not a second act."""
     if last_event not in _FORCEFUL or m.payloads[0].event not in _TARGETS or m.payloads[0].agent \
-            or not 0 <= m.start - last_end <= 3:
+            or last_end < 0 or not 0 <= m.start - last_end <= 3:
         return False
     return fi.sentence_of(m.start) == fi.sentence_of(last_end - 1)
 
@@ -158,7 +158,7 @@ _DENIAL = "016"  # CAMEO: deny responsibility (نفى، أنكر، كذب)
 
 def _denied(fi: FieldIndex, m: Match, last_end: int, last_cameo: str | None) -> bool:
     """"تنفي سوريا وروسيا وقوع أي هجوم": the act a denial denies right after it is no event."""
-    if last_cameo != _DENIAL or not 0 <= m.start - last_end <= 6:
+    if last_cameo != _DENIAL or last_end < 0 or not 0 <= m.start - last_end <= 6:
         return False
     lo, hi = fi.sentence_of(last_end - 1)
     return m.start < hi and clause_end(fi, last_end, hi) > m.start
