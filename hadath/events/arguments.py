@@ -51,9 +51,11 @@ CLAUSE_BREAKS = frozenset(fold(w) for w in ("في حين", "في وقت", "في�
 
 def _breaks(fi: FieldIndex, k: int) -> bool:
     return fi.words[k] in CLAUSE_BREAKS or k + 1 < len(fi.words) and f"{fi.words[k]} {fi.words[k + 1]}" in CLAUSE_BREAKS
-_OBJECT_REACH = 14
+
+
+_OBJECT_REACH = 14  # tokens between a trigger and its recipient
 _SIDE_GAP = 4  # words describing the first side of بين before the second
-_SUBJECT_BEFORE_REACH = 20  # tokens back to a subject stated before the trigger (tuned on ../shared/gold)  # tokens between a trigger and its recipient
+_SUBJECT_BEFORE_REACH = 20  # tokens back to a subject stated before the trigger (tuned on ../shared/gold)
 
 
 def preposition(fi: FieldIndex, m: Located) -> str | None:
@@ -101,9 +103,8 @@ def actor(fi: FieldIndex, start: int, end: int, sent: tuple[int, int], quote_spa
     return _led_by(fi, found[0].start) + found + _partners(fi, found[-1].end)
 
 
-_JOINTLY = (tuple(fold(w).split()) for w in ("بالتعاون مع", "بالاشتراك مع", "بالتنسيق مع", "بمشاركة", "إلى جانب",
-                                             "ومعها", "ومعه", "وبمشاركة"))
-_JOINTLY = tuple(_JOINTLY)
+_JOINTLY = tuple(tuple(fold(w).split()) for w in ("بالتعاون مع", "بالاشتراك مع", "بالتنسيق مع", "بمشاركة", "إلى جانب",
+                                                   "ومعها", "ومعه", "وبمشاركة"))
 
 
 def _partners(fi: FieldIndex, k: int) -> list[Located]:

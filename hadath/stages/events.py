@@ -226,8 +226,9 @@ def _triggers(fi: FieldIndex, matcher):
 
 
 _COMMAS = frozenset({"،", ",", "؛", ";"})
-_SPLIT_GAP = 6
-_DAYTIME = frozenset(fold(w) for w in ("فجر", "صباح", "مساء", "ظهر", "عصر", "ليل", "ليلة", "اليوم", "أمس"))  # tokens of a subject standing inside a multiword trigger
+_SPLIT_GAP = 6  # tokens of a subject standing inside a multiword trigger
+# Times of day that may stand between a split trigger's parts ("أطلق جنود فجر اليوم النار")
+_DAYTIME = frozenset(fold(w) for w in ("فجر", "صباح", "مساء", "ظهر", "عصر", "ليل", "ليلة", "اليوم", "أمس"))
 
 
 def _split_triggers(fi: FieldIndex, matcher, covered: set[int]) -> tuple[list[Match], set[int]]:
